@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from '../../platform/db/schema';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** 期限台账: one statutory time limit (DOMAIN.md §0.2 design consequence). */
+export const clocks = pgTable(
+  'clocks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    regionPath: text('region_path').notNull(),
+    title: text('title').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    startEvent: text('start_event').notNull(),
+    startDate: date('start_date').notNull(),
+    amount: integer('amount').notNull(),
+    unit: text('unit').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    warningDays: integer('warning_days').notNull().default(3),
+    dueDate: date('due_date').notNull(),
+    provisional: boolean('provisional').notNull().default(false),
+    status: text('status').notNull(),
+    completedOn: date('completed_on'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('clocks_scope_due_idx').using('btree', sql`${t.regionPath} text_pattern_ops`, t.dueDate, t.id),
+    index('clocks_org_due_idx').on(t.orgId, t.dueDate, t.id),
+    index('clocks_status_due_idx').on(t.status, t.dueDate, t.id),
+    index('clocks_open_idx').on(t.dueDate).where(sql`${t.status} <> 'completed'`),
+  ],
+);
+
+export const clockPauses = pgTable(
+  'clock_pauses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clockId: uuid('clock_id')
+      .notNull()
+      .references(() => clocks.id),
+    kind: text('kind').notNull(),
+    from: date('from_date').notNull(),
+    to: date('to_date'),
+    reason: text('reason').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('clock_pauses_clock_idx').on(t.clockId)],
+);
+
+export const clockExtensions = pgTable(
+  'clock_extensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clockId: uuid('clock_id')
+      .notNull()
+      .references(() => clocks.id),
+    amount: integer('amount').notNull(),
+    unit: text('unit').notNull(),
+    approver: text('approver').notNull(),
+    reason: text('reason').notNull(),
+    approvedOn: date('approved_on').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('clock_extensions_clock_idx').on(t.clockId)],
+);

@@ -1,0 +1,3 @@
+// The single schema input of drizzle-kit: platform tables plus every module's tables.
+export * from './schema';
+export * from '../../modules/clocks/clocks.tables';

@@ -1,0 +1,36 @@
+import { Button, Result } from 'antd';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { ApiError, errorText, useMe } from '../platform/api';
+import { useT } from '../platform/i18n';
+import { PageSpinner } from '../platform/navigation';
+
+/** Loads the session; unauthenticated → /login, forced password change → /change-password. */
+export function RequireAuth() {
+  const t = useT();
+  const location = useLocation();
+  const me = useMe();
+
+  if (me.isPending) return <PageSpinner />;
+  if (me.isError) {
+    if (me.error instanceof ApiError && me.error.status === 401) {
+      const next = encodeURIComponent(location.pathname + location.search);
+      return <Navigate to={`/login?next=${next}`} replace />;
+    }
+    return (
+      <Result
+        status="error"
+        title={t('无法连接服务器', 'Cannot reach the server')}
+        subTitle={errorText(me.error)}
+        extra={
+          <Button type="primary" onClick={() => void me.refetch()}>
+            {t('重试', 'Retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  if (me.data.mustChangePassword && location.pathname !== '/change-password') {
+    return <Navigate to="/change-password" replace />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,19 @@
+import { auditModule } from '../modules/audit';
+import { calendarModule } from '../modules/calendar';
+import { clocksModule } from '../modules/clocks';
+import { homeModule } from '../modules/home';
+import { orgModule } from '../modules/org';
+import { securityModule } from '../modules/security';
+import { usersModule } from '../modules/users';
+import type { ModuleDefinition } from '../platform/navigation';
+
+/** The business modules, in menu order. */
+export const modules: ModuleDefinition[] = [
+  homeModule,
+  clocksModule,
+  calendarModule,
+  orgModule,
+  usersModule,
+  securityModule,
+  auditModule,
+];

@@ -1,0 +1,1 @@
+export { useChangePassword, useLogin, useLogout, type ChangePasswordInput, type LoginInput } from './auth';

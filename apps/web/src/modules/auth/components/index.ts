@@ -1,0 +1,1 @@
+export { PasswordPolicyHint } from './PasswordPolicyHint';

@@ -1,0 +1,2 @@
+export { useLogout } from './api';
+export { changePasswordRoute, loginRoute } from './routes';

@@ -1,0 +1,1 @@
+export { useClockCounts } from './clock-counts';

@@ -1,0 +1,15 @@
+export {
+  useAssignRoles,
+  useCreateUser,
+  useResetPassword,
+  userKeys,
+  userQuery,
+  useUnlockUser,
+  useUpdateUser,
+  useUsers,
+  useUserSensitive,
+  type UserCreateInput,
+  type UserFilters,
+  type UserSensitive,
+  type UserUpdateInput,
+} from './users';

@@ -1,0 +1,2 @@
+export { hasAction, useCan } from './use-can';
+export { RequirePermission } from './RequirePermission';

@@ -1,0 +1,11 @@
+export { ApiError, errorText, isApiError, localizedErrorMessage } from './api-error';
+export { api, apiJson, apiRequest, type HttpMethod, type RequestOptions } from './client';
+export { downloadFile } from './download';
+export { ExportButton } from './ExportButton';
+export { detailMessages, registerFeedback, showError, showSuccess, type FeedbackApi } from './feedback';
+export { ImportDialog } from './ImportDialog';
+export { importErrorsUrl, importTemplateUrl, type ImportJob, type ImportKind } from './import-jobs';
+export { createQueryClient, type AppQueryMeta } from './query-client';
+export { toQueryString, type QueryParams, type QueryValue } from './query-string';
+export { getCsrfToken, registerSessionHandlers, setCsrfToken, type SessionHandlers } from './session';
+export { fetchMe, meQueryKey, useCurrentUser, useMe } from './use-me';

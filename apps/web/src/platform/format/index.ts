@@ -1,0 +1,1 @@
+export { DATE_FORMAT, formatDate, formatDateTime, fromIsoDate, toIsoDate, today, weekdayOf } from './date';

@@ -1,0 +1,2 @@
+export { applyServerErrors } from './server-errors';
+export { checkRule, zodRule } from './zod-rule';

@@ -1,0 +1,1 @@
+export { useUrlFilters, type FilterPatch } from './use-url-filters';

@@ -1,0 +1,1 @@
+export { buildTree, mapTree, subtreeIds, type TreeNode } from './build-tree';

@@ -1,0 +1,80 @@
+/**
+ * Roles and permissions. The three separated administrators of a classified-protection system
+ * (等保 三员分立: 系统管理员 / 安全管理员 / 审计管理员) never hold each other's permissions, and none of
+ * them holds a business-data permission. GB/T 22239-2019 8.1.4.2 (三权分立的管理用户).
+ */
+export const ROLES = {
+  sysadmin: { zh: '系统管理员', en: 'System administrator', admin: true },
+  secadmin: { zh: '安全管理员', en: 'Security administrator', admin: true },
+  auditadmin: { zh: '审计管理员', en: 'Audit administrator', admin: true },
+  reviewer: { zh: '司法局审核员', en: 'Justice-bureau reviewer', admin: false },
+  supervisor: { zh: '司法局监督员', en: 'Justice-bureau supervisor', admin: false },
+  staff: { zh: '经办人', en: 'Unit staff', admin: false },
+  head: { zh: '单位负责人', en: 'Unit head', admin: false },
+  leader: { zh: '领导（只读）', en: 'Leader (read-only)', admin: false },
+} as const;
+export type Role = keyof typeof ROLES;
+export const roleNames = Object.keys(ROLES) as Role[];
+export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditadmin'];
+export const BUSINESS_ROLES: readonly Role[] = ['reviewer', 'supervisor', 'staff', 'head', 'leader'];
+
+/**
+ * Role sets that may not be combined: any two admin roles, or an admin role with a business role.
+ */
+export function violatesSeparation(roles: readonly Role[]): boolean {
+  const admins = roles.filter((r) => ADMIN_ROLES.includes(r));
+  return admins.length > 1 || (admins.length === 1 && roles.length > 1);
+}
+
+/** How far a role sees: its own organisation, or its organisation's region and every region below. */
+export type Scope = 'own_org' | 'region_tree';
+export const ROLE_SCOPE: Record<Role, Scope> = {
+  sysadmin: 'region_tree',
+  secadmin: 'region_tree',
+  auditadmin: 'region_tree',
+  reviewer: 'region_tree',
+  supervisor: 'region_tree',
+  staff: 'own_org',
+  head: 'own_org',
+  leader: 'region_tree',
+};
+
+export const PERMISSIONS = {
+  // platform administration (系统管理员)
+  'region.read': ['sysadmin', 'reviewer', 'supervisor', 'staff', 'head', 'leader', 'secadmin', 'auditadmin'],
+  'region.write': ['sysadmin'],
+  'org.read': ['sysadmin', 'secadmin', 'auditadmin', 'reviewer', 'supervisor', 'staff', 'head', 'leader'],
+  'org.write': ['sysadmin'],
+  'org.import': ['sysadmin'],
+  'user.read': ['sysadmin', 'secadmin'],
+  'user.write': ['sysadmin'],
+  'user.import': ['sysadmin'],
+  'calendar.write': ['sysadmin'],
+  'system.backup': ['sysadmin'],
+  // security (安全管理员)
+  'user.roles.assign': ['secadmin'],
+  'user.unlock': ['secadmin'],
+  'user.password.reset': ['secadmin'],
+  'user.sensitive.read': ['secadmin'],
+  'security.settings': ['secadmin'],
+  // audit (审计管理员)
+  'audit.read': ['auditadmin'],
+  'audit.verify': ['auditadmin'],
+  // everybody signed in
+  'calendar.read': ['sysadmin', 'secadmin', 'auditadmin', 'reviewer', 'supervisor', 'staff', 'head', 'leader'],
+  'notification.own': ['sysadmin', 'secadmin', 'auditadmin', 'reviewer', 'supervisor', 'staff', 'head', 'leader'],
+  // statutory clocks (期限台账): the first business records, used by every later module
+  'clock.read': ['reviewer', 'supervisor', 'staff', 'head', 'leader'],
+  'clock.write': ['staff', 'head', 'reviewer'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+export const permissionNames = Object.keys(PERMISSIONS) as Permission[];
+
+export function rolesHave(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((r) => allowed.includes(r));
+}
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return permissionNames.filter((p) => rolesHave(roles, p));
+}

@@ -1,0 +1,50 @@
+// Statutory clock: pure date arithmetic shared by the server and the web app (no I/O, no Node APIs).
+export {
+  addDays,
+  addMonths,
+  ClockInputError,
+  compareDates,
+  daysBetween,
+  daysInMonth,
+  formatIsoDate,
+  isIsoDate,
+  isLeapYear,
+  isWeekend,
+  lastDayOfMonth,
+  parseIsoDate,
+  weekday,
+  yearOf,
+  type ClockInputErrorCode,
+  type DateParts,
+  type IsoWeekday,
+} from './dates';
+export {
+  buildWorkCalendar,
+  isOfficialYear,
+  isWorkingDay,
+  type CalendarEntry,
+  type CalendarEntryKind,
+  type WorkCalendar,
+} from './calendar';
+export {
+  computeDueDate,
+  computeDueDateExcluding,
+  MAX_PERIOD_DAYS,
+  MAX_PERIOD_MONTHS,
+  PERIOD_UNITS,
+  validatePeriod,
+  type DueDateResult,
+  type ExcludedRange,
+  type PeriodInput,
+  type PeriodUnit,
+} from './due-date';
+export {
+  CLOCK_STATUS_LABELS,
+  CLOCK_STATUS_ORDER,
+  evaluateClock,
+  type ClockEvaluation,
+  type ClockExtension,
+  type ClockPause,
+  type StatutoryClockStatus,
+  type StatutoryClockInput,
+} from './clock-status';

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { isoDateSchema, listResponse } from '../common/schemas';
+import { dueDateUnitSchema } from '../calendar/calendar.schema';
+
+export const CLOCK_STATUSES = { normal: '正常', due_soon: '临期', overdue: '超期', completed: '已完成' } as const;
+export type ClockStatus = keyof typeof CLOCK_STATUSES;
+export const clockStatusSchema = z.enum(Object.keys(CLOCK_STATUSES) as [ClockStatus, ...ClockStatus[]]);
+
+export const clockPauseSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['suspend', 'correction']),
+  from: z.string(),
+  to: z.string().nullable(),
+  reason: z.string(),
+});
+export const clockExtensionSchema = z.object({
+  id: z.uuid(),
+  amount: z.number().int(),
+  unit: dueDateUnitSchema,
+  approver: z.string(),
+  reason: z.string(),
+  approvedOn: z.string(),
+});
+
+export const clockSchema = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  regionCode: z.string(),
+  title: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  startEvent: z.string(),
+  startDate: z.string(),
+  amount: z.number().int(),
+  unit: dueDateUnitSchema,
+  legalBasis: z.string(),
+  warningDays: z.number().int(),
+  dueDate: z.string(),
+  provisional: z.boolean(),
+  status: clockStatusSchema,
+  completedOn: z.string().nullable(),
+  pauses: z.array(clockPauseSchema),
+  extensions: z.array(clockExtensionSchema),
+  version: z.number().int(),
+  actions: z.array(z.string()),
+});
+export type Clock = z.infer<typeof clockSchema>;
+
+export const clockCreateSchema = z.strictObject({
+  orgId: z.uuid().optional(),
+  title: z.string().trim().min(1, '请填写事项名称').max(200),
+  subjectType: z.string().trim().min(1).max(40).default('manual'),
+  subjectId: z.string().max(64).nullable().default(null),
+  startEvent: z.string().trim().min(1, '请填写起算事件').max(60),
+  startDate: isoDateSchema,
+  amount: z.number().int().min(0).max(3650),
+  unit: dueDateUnitSchema,
+  legalBasis: z.string().trim().min(2, '请填写法律依据（法律名称及条款）').max(200),
+  warningDays: z.number().int().min(0).max(90).default(3),
+});
+export const clockPauseCreateSchema = z.strictObject({
+  kind: z.enum(['suspend', 'correction']),
+  from: isoDateSchema,
+  to: isoDateSchema.nullable().default(null),
+  reason: z.string().trim().min(1, '请填写中止/补正原因').max(200),
+  version: z.number().int(),
+});
+export const clockPauseEndSchema = z.strictObject({ to: isoDateSchema, version: z.number().int() });
+export const clockExtensionCreateSchema = z.strictObject({
+  amount: z.number().int().min(1).max(365),
+  unit: dueDateUnitSchema,
+  approver: z.string().trim().min(1, '请填写批准人').max(30),
+  reason: z.string().trim().min(1, '请填写延长理由').max(200),
+  approvedOn: isoDateSchema,
+  version: z.number().int(),
+});
+export const clockCompleteSchema = z.strictObject({ completedOn: isoDateSchema, version: z.number().int() });
+
+export const clockListQuerySchema = z.object({
+  status: clockStatusSchema.optional(),
+  orgId: z.uuid().optional(),
+  regionCode: z.string().max(12).optional(),
+  q: z.string().max(60).optional(),
+  dueFrom: isoDateSchema.optional(),
+  dueTo: isoDateSchema.optional(),
+  sort: z.enum(['dueDate', '-dueDate', 'startDate', '-startDate', 'createdAt', '-createdAt']).default('dueDate'),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const clockPageSchema = listResponse(clockSchema);
