@@ -7,8 +7,15 @@ import type { Ctx } from '../context';
 import type { Db } from '../db/pool';
 import type { FieldCrypto } from '../crypto/field-crypto';
 import { AppError } from '../errors';
+import type { RouteAccess } from '../access/route-access';
+
+export type DeclaredRoute = { method: string; url: string; access: RouteAccess };
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its declared access — walked by the access-matrix test. */
+    declaredRoutes: DeclaredRoute[];
+  }
   interface FastifyRequest {
     ctx: Ctx;
     sessionExpired: boolean;
@@ -25,11 +32,16 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('sessionExpired', false);
 
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
     if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     if (!route.config?.access) {
       throw new Error(`Route ${route.method} ${url} declares no access policy (config.access); refusing to start.`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') declared.push({ method, url, access: route.config.access });
     }
   });
 
@@ -44,7 +56,8 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
 
   app.addHook('preHandler', async (req: FastifyRequest) => {
     const access = req.routeOptions.config?.access;
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    // Unmatched URLs fall through to the not-found handler (ROUTE_NOT_FOUND), which reveals nothing.
+    if (!req.routeOptions.url || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     if (!access) throw new AppError('FORBIDDEN');
     if (access === 'public') return;
     const actor = req.ctx.actor;

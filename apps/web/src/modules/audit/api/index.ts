@@ -1,0 +1,1 @@
+export { auditQuery, useAuditLog, useVerifyAudit, type AuditFilters, type AuditOutcome, type AuditVerifyResult } from './audit';

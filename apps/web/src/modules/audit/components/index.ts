@@ -1,0 +1,2 @@
+export { AuditDiff, diffRows } from './AuditDiff';
+export { VerifyChainButton } from './VerifyChainButton';

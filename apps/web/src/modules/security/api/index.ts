@@ -1,0 +1,1 @@
+export { useSaveSecuritySettings, useSecuritySettings } from './security-settings';
