@@ -12,7 +12,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePermission } from './access/policy';
+import { requirePermission, requireTopLevel } from './access/policy';
 import { appendAudit, auditStandalone } from './audit/audit.service';
 import { auditRowsForExport, listAudit } from './audit/audit.query';
 import { verifyAuditChain } from './audit/audit-verify';
@@ -91,6 +91,7 @@ export const platformRoutes: FastifyPluginAsyncZod<{ loginRateMax: number }> = a
     '/security/settings',
     { config: { access: 'security.settings' }, schema: { tags: ['security'], body: securitySettingsSchema.strict(), response: { 200: securitySettingsSchema } } },
     async (req) => {
+      requireTopLevel(req.ctx.actor as NonNullable<typeof req.ctx.actor>);
       const before = await getSecuritySettings(req.ctx.db, true);
       await req.ctx.db.transaction(async (tx) => {
         await saveSecuritySettings(tx, req.body);

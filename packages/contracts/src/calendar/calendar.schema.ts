@@ -25,6 +25,10 @@ export const calendarDaySchema = z.object({
   kind: z.enum(['holiday', 'workday']),
   name: z.string().max(30).nullable(),
 });
+export const calendarYearParamsSchema = z.object({
+  year: z.coerce.number({ message: '年份应为四位数字' }).int('年份应为四位数字').min(1900, '年份超出范围（1900–2199）').max(2199, '年份超出范围（1900–2199）'),
+});
+/** A year not yet entered is returned with `official: false`, no days and `version: 0` (weekends-only, provisional). */
 export const calendarYearSchema = z.object({
   year: z.number().int(),
   official: z.boolean(),
@@ -33,12 +37,22 @@ export const calendarYearSchema = z.object({
   version: z.number().int(),
 });
 export const calendarYearsSchema = z.object({
-  years: z.array(z.object({ year: z.number().int(), official: z.boolean(), holidays: z.number().int(), workdays: z.number().int() })),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      official: z.boolean(),
+      holidays: z.number().int(),
+      workdays: z.number().int(),
+      source: z.string().nullable(),
+      version: z.number().int(),
+    }),
+  ),
 });
 export const calendarYearUpdateSchema = z.strictObject({
   official: z.boolean(),
   source: z.string().trim().max(120).nullable().default(null),
   days: z.array(calendarDaySchema).max(120),
+  /** The version read with GET; null (or 0) when entering a year for the first time. */
   version: z.number().int().nullable().default(null),
 });
 export const calendarYearUpdateResultSchema = z.object({

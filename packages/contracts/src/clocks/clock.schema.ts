@@ -5,6 +5,42 @@ import { dueDateUnitSchema } from '../calendar/calendar.schema';
 export const CLOCK_STATUSES = { normal: '正常', due_soon: '临期', overdue: '超期', completed: '已完成' } as const;
 export type ClockStatus = keyof typeof CLOCK_STATUSES;
 export const clockStatusSchema = z.enum(Object.keys(CLOCK_STATUSES) as [ClockStatus, ...ClockStatus[]]);
+/** A clock still running (or suspended); only these are re-evaluated each day. */
+export const OPEN_CLOCK_STATUSES: readonly ClockStatus[] = ['normal', 'due_soon', 'overdue'];
+/** A completed clock is history: its due date and dates are frozen. */
+export const TERMINAL_CLOCK_STATUSES: readonly ClockStatus[] = ['completed'];
+
+/** 中止 (the procedure is suspended, e.g. 行政复议法 第三十九条) or 补正 (waiting for the applicant's completed materials). */
+export const CLOCK_PAUSE_KINDS = { suspend: '中止', correction: '补正' } as const;
+
+/**
+ * The clock lifecycle, shared by the server (enforcement) and the web (buttons):
+ *   open, running   → pause | extend | complete
+ *   open, suspended → endPause | extend | complete   (one open pause at a time)
+ *   completed       → nothing (terminal)
+ */
+export const CLOCK_ACTIONS = { pause: '中止/补正', endPause: '恢复计时', extend: '延长', complete: '办结' } as const;
+export type ClockAction = keyof typeof CLOCK_ACTIONS;
+/** `hasOpenPause`: a pause without an end date is recorded (the clock is not running). */
+export type ClockLifecycleState = { status: ClockStatus; hasOpenPause: boolean };
+
+/** Why `action` is not allowed in `state` (a Chinese message), or null when it is allowed. */
+export function clockActionRefusal(state: ClockLifecycleState, action: ClockAction): string | null {
+  if (TERMINAL_CLOCK_STATUSES.includes(state.status)) {
+    return action === 'complete' ? '该期限已办结，不能重复办结' : `该期限已办结，不能再${CLOCK_ACTIONS[action]}`;
+  }
+  if (action === 'pause' && state.hasOpenPause) return '该期限正处于中止/补正状态，请先恢复计时';
+  if (action === 'endPause' && !state.hasOpenPause) return '该期限未处于中止/补正状态';
+  return null;
+}
+
+/** The lifecycle actions allowed in `state`, in display order. */
+export function clockAllowedActions(state: ClockLifecycleState): ClockAction[] {
+  return (Object.keys(CLOCK_ACTIONS) as ClockAction[]).filter((a) => clockActionRefusal(state, a) === null);
+}
+
+/** The clock list counts at most this many matching records (see clockPageSchema.total). */
+export const CLOCK_LIST_TOTAL_CAP = 10000;
 
 export const clockPauseSchema = z.object({
   id: z.uuid(),
@@ -88,4 +124,12 @@ export const clockListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
-export const clockPageSchema = listResponse(clockSchema);
+export const clockPageSchema = listResponse(clockSchema).extend({
+  total: z
+    .number()
+    .int()
+    .describe(
+      `符合条件的记录数，最多计到 ${CLOCK_LIST_TOTAL_CAP}（为保证百万级台账的列表速度，计数有上限）：超过时 total = ${CLOCK_LIST_TOTAL_CAP} 且 totalCapped = true，页面应显示“${CLOCK_LIST_TOTAL_CAP}+ 条”；更靠后的页仍可按 page 访问`,
+    ),
+  totalCapped: z.boolean().describe(`true 表示实际记录数超过 ${CLOCK_LIST_TOTAL_CAP} 条，total 为截断后的计数`),
+});

@@ -50,3 +50,13 @@ export function scopeWhere(scope: Scope, orgCol: AnyColumn, pathCol: AnyColumn):
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * System-wide settings (security policy, the national holiday calendar) belong to the administrators of the
+ * top of the jurisdiction tree; a county administrator changing them would act upward.
+ */
+export function requireTopLevel(actor: Actor): void {
+  if (actor.regionPath.split('/').filter(Boolean).length !== 1) {
+    throw new AppError('FORBIDDEN', '只有最高层级（本系统顶级行政区划）的管理员可以修改全局设置');
+  }
+}
