@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter } from 'react-router';
 import { changePasswordRoute, loginRoute } from '../modules/auth';
 import { meQueryKey, registerSessionHandlers, setCsrfToken } from '../platform/api';
-import { ForbiddenResult, NotFoundResult } from '../platform/ui';
+import { lazyPage } from '../platform/navigation';
 import { AppLayout } from './layout/AppLayout';
 import { modules } from './modules';
 import { RequireAuth } from './RequireAuth';
@@ -20,8 +20,22 @@ export function createAppRouter(queryClient: QueryClient) {
           handle: { crumb: { zh: '首页', en: 'Home' } },
           children: [
             ...modules.flatMap((m) => m.routes),
-            { path: '403', element: <ForbiddenResult />, handle: { crumb: { zh: '无权访问', en: 'Forbidden' } } },
-            { path: '*', element: <NotFoundResult />, handle: { crumb: { zh: '页面不存在', en: 'Not found' } } },
+            {
+              path: '403',
+              element: lazyPage(
+                () => import('../platform/ui/ErrorResults'),
+                (m) => m.ForbiddenResult,
+              ),
+              handle: { crumb: { zh: '无权访问', en: 'Forbidden' } },
+            },
+            {
+              path: '*',
+              element: lazyPage(
+                () => import('../platform/ui/ErrorResults'),
+                (m) => m.NotFoundResult,
+              ),
+              handle: { crumb: { zh: '页面不存在', en: 'Not found' } },
+            },
           ],
         },
       ],

@@ -26,6 +26,8 @@ export const clocks = pgTable(
     provisional: boolean('provisional').notNull().default(false),
     status: text('status').notNull(),
     completedOn: date('completed_on'),
+    /** '<status>:<dueDate>' of the last 临期/超期 reminder the daily scan sent (null: none yet). */
+    alertedFor: text('alerted_for'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),

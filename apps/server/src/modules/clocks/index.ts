@@ -1,2 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-export const clockRoutes: FastifyPluginAsyncZod = async () => {};
+// What other modules may use from the clocks module (期限台账).
+export { clockRoutes } from './clocks.routes';
+export { clockScanJob, scanClocks, type ScanResult } from './clock-scan.job';
+export { recomputeClocksForYear } from './clocks.recompute';

@@ -26,7 +26,11 @@ export function AppLayout({ modules }: { modules: ModuleDefinition[] }) {
         style={{ borderInlineEnd: '1px solid #f0f0f0' }}
       >
         <Link to="/" data-testid="app-logo">
-          <Flex align="center" justify="center" style={{ height: 56, fontWeight: 600, fontSize: collapsed ? 16 : 17 }}>
+          <Flex
+            align="center"
+            justify="center"
+            style={{ height: 56, fontWeight: 600, fontSize: collapsed ? 16 : 17 }}
+          >
             {collapsed ? t('法治', 'RoL') : t('法治政府建设平台', 'Rule of Law')}
           </Flex>
         </Link>

@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../platform/access';
@@ -49,53 +49,43 @@ export function NotificationBell() {
       {data && data.items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无通知', 'No notifications')} />
       ) : (
-        <List<NotificationItem>
-          size="small"
-          loading={isLoading}
-          dataSource={data?.items ?? []}
-          style={{ maxHeight: 420, overflowY: 'auto' }}
-          renderItem={(n) => (
-            <List.Item
+        <Flex vertical style={{ maxHeight: 420, overflowY: 'auto' }}>
+          {isLoading && <Spin size="small" />}
+          {(data?.items ?? []).map((n) => (
+            <Flex
+              key={n.id}
+              justify="space-between"
+              gap="small"
+              style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
               data-testid={`notification-item-${n.id}`}
-              actions={
-                n.readAt
-                  ? []
-                  : [
-                      <Button
-                        key="read"
-                        size="small"
-                        type="link"
-                        onClick={() => markRead.mutate(n.id)}
-                        data-testid={`notification-read-${n.id}`}
-                      >
-                        {t('标为已读', 'Mark read')}
-                      </Button>,
-                    ]
-              }
             >
-              <List.Item.Meta
-                title={
-                  <Typography.Link
-                    onClick={() => openItem(n)}
-                    strong={!n.readAt}
-                    style={{ color: n.readAt ? undefined : 'inherit' }}
-                  >
-                    {!n.readAt && <Badge status="processing" style={{ marginRight: 6 }} />}
-                    {n.title}
-                  </Typography.Link>
-                }
-                description={
-                  <>
-                    <div>{n.body}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatDateTime(n.createdAt)}
-                    </Typography.Text>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
+              <Flex vertical style={{ minWidth: 0 }}>
+                <Typography.Link
+                  onClick={() => openItem(n)}
+                  strong={!n.readAt}
+                  style={{ color: n.readAt ? undefined : 'inherit' }}
+                >
+                  {!n.readAt && <Badge status="processing" style={{ marginRight: 6 }} />}
+                  {n.title}
+                </Typography.Link>
+                <Typography.Text type="secondary">{n.body}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(n.createdAt)}
+                </Typography.Text>
+              </Flex>
+              {!n.readAt && (
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => markRead.mutate(n.id)}
+                  data-testid={`notification-read-${n.id}`}
+                >
+                  {t('标为已读', 'Mark read')}
+                </Button>
+              )}
+            </Flex>
+          ))}
+        </Flex>
       )}
     </div>
   );

@@ -7,6 +7,13 @@ export const auditModule: ModuleDefinition = {
   key: 'audit',
   label: { zh: '安全审计', en: 'Audit' },
   icon: createElement(AuditOutlined),
-  menu: [{ path: '/audit', label: { zh: '审计日志', en: 'Audit log' }, permission: 'audit.read', testId: 'menu-audit' }],
+  menu: [
+    {
+      path: '/audit',
+      label: { zh: '审计日志', en: 'Audit log' },
+      permission: 'audit.read',
+      testId: 'menu-audit',
+    },
+  ],
   routes: auditRoutes,
 };

@@ -5,6 +5,10 @@ export const auditRoutes: RouteObject[] = [
   {
     path: 'audit',
     handle: { crumb: { zh: '审计日志', en: 'Audit log' } },
-    element: lazyPage(() => import('./pages/AuditPage'), (m) => m.AuditPage, 'audit.read'),
+    element: lazyPage(
+      () => import('./pages/AuditPage'),
+      (m) => m.AuditPage,
+      'audit.read',
+    ),
   },
 ];

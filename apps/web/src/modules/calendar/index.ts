@@ -8,8 +8,18 @@ export const calendarModule: ModuleDefinition = {
   label: { zh: '节假日与期限', en: 'Calendar' },
   icon: createElement(CalendarOutlined),
   menu: [
-    { path: '/calendar', label: { zh: '节假日与调休', en: 'Public holidays' }, permission: 'calendar.read', testId: 'menu-calendar' },
-    { path: '/calendar/due-date', label: { zh: '期限计算器', en: 'Due-date calculator' }, permission: 'calendar.read', testId: 'menu-due-date' },
+    {
+      path: '/calendar',
+      label: { zh: '节假日与调休', en: 'Public holidays' },
+      permission: 'calendar.read',
+      testId: 'menu-calendar',
+    },
+    {
+      path: '/calendar/due-date',
+      label: { zh: '期限计算器', en: 'Due-date calculator' },
+      permission: 'calendar.read',
+      testId: 'menu-due-date',
+    },
   ],
   routes: calendarRoutes,
 };

@@ -7,6 +7,13 @@ export const clocksModule: ModuleDefinition = {
   key: 'clocks',
   label: { zh: '期限监控', en: 'Time limits' },
   icon: createElement(FieldTimeOutlined),
-  menu: [{ path: '/clocks', label: { zh: '期限监控', en: 'Time limits' }, permission: 'clock.read', testId: 'menu-clocks' }],
+  menu: [
+    {
+      path: '/clocks',
+      label: { zh: '期限监控', en: 'Time limits' },
+      permission: 'clock.read',
+      testId: 'menu-clocks',
+    },
+  ],
   routes: clocksRoutes,
 };

@@ -6,7 +6,11 @@ export const clocksRoutes: RouteObject[] = [
   {
     path: 'clocks',
     handle: { crumb: { zh: '期限监控', en: 'Time limits' } },
-    element: lazyPage(() => import('./pages/ClocksPage'), (m) => m.ClocksPage, 'clock.read'),
+    element: lazyPage(
+      () => import('./pages/ClocksPage'),
+      (m) => m.ClocksPage,
+      'clock.read',
+    ),
     children: [
       { index: true, element: null },
       { path: ':clockId', element: null, handle: { crumb: { zh: '详情', en: 'Details' } } },

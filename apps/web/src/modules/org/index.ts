@@ -7,7 +7,14 @@ export const orgModule: ModuleDefinition = {
   key: 'org',
   label: { zh: '组织机构', en: 'Organisation' },
   icon: createElement(ApartmentOutlined),
-  menu: [{ path: '/org', label: { zh: '区划与单位', en: 'Regions & organisations' }, permission: 'org.read', testId: 'menu-org' }],
+  menu: [
+    {
+      path: '/org',
+      label: { zh: '区划与单位', en: 'Regions & organisations' },
+      permission: 'org.read',
+      testId: 'menu-org',
+    },
+  ],
   routes: orgRoutes,
 };
 

@@ -7,6 +7,13 @@ export const securityModule: ModuleDefinition = {
   key: 'security',
   label: { zh: '安全管理', en: 'Security' },
   icon: createElement(SafetyCertificateOutlined),
-  menu: [{ path: '/security', label: { zh: '安全策略', en: 'Security policy' }, permission: 'security.settings', testId: 'menu-security' }],
+  menu: [
+    {
+      path: '/security',
+      label: { zh: '安全策略', en: 'Security policy' },
+      permission: 'security.settings',
+      testId: 'menu-security',
+    },
+  ],
   routes: securityRoutes,
 };

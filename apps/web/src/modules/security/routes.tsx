@@ -5,6 +5,10 @@ export const securityRoutes: RouteObject[] = [
   {
     path: 'security',
     handle: { crumb: { zh: '安全策略', en: 'Security policy' } },
-    element: lazyPage(() => import('./pages/SecuritySettingsPage'), (m) => m.SecuritySettingsPage, 'security.settings'),
+    element: lazyPage(
+      () => import('./pages/SecuritySettingsPage'),
+      (m) => m.SecuritySettingsPage,
+      'security.settings',
+    ),
   },
 ];

@@ -7,6 +7,8 @@ export const usersModule: ModuleDefinition = {
   key: 'users',
   label: { zh: '用户管理', en: 'Users' },
   icon: createElement(TeamOutlined),
-  menu: [{ path: '/users', label: { zh: '用户管理', en: 'Users' }, permission: 'user.read', testId: 'menu-users' }],
+  menu: [
+    { path: '/users', label: { zh: '用户管理', en: 'Users' }, permission: 'user.read', testId: 'menu-users' },
+  ],
   routes: usersRoutes,
 };

@@ -5,6 +5,10 @@ export const usersRoutes: RouteObject[] = [
   {
     path: 'users',
     handle: { crumb: { zh: '用户管理', en: 'Users' } },
-    element: lazyPage(() => import('./pages/UsersPage'), (m) => m.UsersPage, 'user.read'),
+    element: lazyPage(
+      () => import('./pages/UsersPage'),
+      (m) => m.UsersPage,
+      'user.read',
+    ),
   },
 ];

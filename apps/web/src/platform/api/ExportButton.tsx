@@ -18,14 +18,23 @@ interface ExportButtonProps {
 }
 
 /** Downloads `<list path>/export.xlsx?<current filters>`. */
-export function ExportButton({ listPath, filters, fileBaseName, testId = 'export-button' }: ExportButtonProps) {
+export function ExportButton({
+  listPath,
+  filters,
+  fileBaseName,
+  testId = 'export-button',
+}: ExportButtonProps) {
   const t = useT();
   const [loading, setLoading] = useState(false);
   const onClick = async () => {
     const { page: _page, pageSize: _pageSize, ...rest } = filters;
     setLoading(true);
     try {
-      await downloadFile(`${listPath}/export.xlsx`, rest, `${fileBaseName}-${dayjs().format('YYYYMMDD')}.xlsx`);
+      await downloadFile(
+        `${listPath}/export.xlsx`,
+        rest,
+        `${fileBaseName}-${dayjs().format('YYYYMMDD')}.xlsx`,
+      );
     } catch (error) {
       showError(error);
     } finally {

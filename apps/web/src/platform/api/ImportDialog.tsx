@@ -3,7 +3,13 @@ import { Alert, Button, Modal, Progress, Space, Typography, Upload } from 'antd'
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { errorText } from './api-error';
-import { importErrorsUrl, importTemplateUrl, useImportJob, useStartImport, type ImportKind } from './import-jobs';
+import {
+  importErrorsUrl,
+  importTemplateUrl,
+  useImportJob,
+  useStartImport,
+  type ImportKind,
+} from './import-jobs';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -58,7 +64,9 @@ function ImportBody({ kind, onSucceeded }: Pick<ImportDialogProps, 'kind' | 'onS
     notified.current = false;
     if (!f.name.toLowerCase().endsWith('.xlsx')) {
       setFile(null);
-      setFileProblem(t('请上传 .xlsx 格式的文件（请使用下载的模板）', 'Please upload an .xlsx file (use the template)'));
+      setFileProblem(
+        t('请上传 .xlsx 格式的文件（请使用下载的模板）', 'Please upload an .xlsx file (use the template)'),
+      );
     } else if (f.size > MAX_BYTES) {
       setFile(null);
       setFileProblem(t('文件不能超过 10 MB', 'The file may not exceed 10 MB'));
@@ -110,10 +118,18 @@ function ImportBody({ kind, onSucceeded }: Pick<ImportDialogProps, 'kind' | 'onS
         </p>
       </Upload.Dragger>
       {fileProblem && <Alert type="warning" showIcon title={fileProblem} />}
-      <Button type="primary" disabled={!file || running} loading={running} onClick={submit} data-testid="import-submit">
+      <Button
+        type="primary"
+        disabled={!file || running}
+        loading={running}
+        onClick={submit}
+        data-testid="import-submit"
+      >
         {t('开始导入', 'Start import')}
       </Button>
-      {start.isError && <Alert type="error" showIcon title={errorText(start.error)} data-testid="import-error" />}
+      {start.isError && (
+        <Alert type="error" showIcon title={errorText(start.error)} data-testid="import-error" />
+      )}
       {d && (
         <Progress
           percent={status === 'succeeded' ? 100 : percent}
@@ -146,7 +162,9 @@ function ImportBody({ kind, onSucceeded }: Pick<ImportDialogProps, 'kind' | 'onS
           type="success"
           showIcon
           data-testid="import-succeeded"
-          title={d.message || t(`导入成功，共处理 ${d.processed} 条记录`, `Imported ${d.processed} record(s)`)}
+          title={
+            d.message || t(`导入成功，共处理 ${d.processed} 条记录`, `Imported ${d.processed} record(s)`)
+          }
         />
       )}
       {job.isError && <Alert type="error" showIcon title={errorText(job.error)} />}

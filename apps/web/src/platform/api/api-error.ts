@@ -43,7 +43,8 @@ export function isErrorCode(code: string): code is ErrorCode {
 }
 
 export function localizedErrorMessage(code: string, serverMessage: string): string {
-  if (code === 'NETWORK_ERROR') return tr('网络连接失败，请检查网络后重试', 'Network error, please try again');
+  if (code === 'NETWORK_ERROR')
+    return tr('网络连接失败，请检查网络后重试', 'Network error, please try again');
   if (code === 'BAD_RESPONSE') return tr('服务器返回了无法识别的内容', 'Unexpected response from the server');
   if (isErrorCode(code)) {
     const known = errorMessages[code];

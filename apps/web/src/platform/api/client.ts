@@ -113,7 +113,10 @@ export async function apiJson<S extends z.ZodType>(
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   // The server and the contracts are written in parallel: report drift loudly but keep the page usable.
-  console.warn(`[api] ${options.method ?? 'GET'} ${path}: response does not match the contract`, parsed.error.issues);
+  console.warn(
+    `[api] ${options.method ?? 'GET'} ${path}: response does not match the contract`,
+    parsed.error.issues,
+  );
   return json as z.output<S>;
 }
 

@@ -19,7 +19,11 @@ function filenameFrom(disposition: string | null): string | null {
  * Downloads a file through the API client (so errors come back as messages, not as a JSON page)
  * and saves it under the server's file name.
  */
-export async function downloadFile(path: string, query: QueryParams | undefined, fallbackName: string): Promise<void> {
+export async function downloadFile(
+  path: string,
+  query: QueryParams | undefined,
+  fallbackName: string,
+): Promise<void> {
   const response = await apiRequest(path + toQueryString(query));
   const blob = await response.blob();
   const name = filenameFrom(response.headers.get('Content-Disposition')) ?? fallbackName;

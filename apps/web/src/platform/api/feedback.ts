@@ -23,7 +23,8 @@ export function detailMessages(details: unknown): string[] {
     });
   }
   if (details && typeof details === 'object') {
-    const fieldErrors = 'fieldErrors' in details ? details.fieldErrors : 'issues' in details ? details.issues : null;
+    const fieldErrors =
+      'fieldErrors' in details ? details.fieldErrors : 'issues' in details ? details.issues : null;
     if (Array.isArray(fieldErrors)) return detailMessages(fieldErrors);
     if (fieldErrors && typeof fieldErrors === 'object') {
       return Object.values(fieldErrors).flatMap((v: unknown) => (Array.isArray(v) ? detailMessages(v) : []));
@@ -50,7 +51,11 @@ export function showError(error: unknown): void {
   }
   const lines = [...details.slice(0, 8)];
   if (requestId) lines.push(tr(`请求编号：${requestId}`, `Request id: ${requestId}`));
-  feedback.notification.error({ title: text, description: lines.join('\n'), style: { whiteSpace: 'pre-line' } });
+  feedback.notification.error({
+    title: text,
+    description: lines.join('\n'),
+    style: { whiteSpace: 'pre-line' },
+  });
 }
 
 export function showSuccess(text: string): void {

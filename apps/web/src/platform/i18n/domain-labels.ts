@@ -68,8 +68,14 @@ export const CLOCK_STATUS_COLORS: Record<ClockStatus, string> = {
 
 /** Short unit names for forms (工作日/自然日/月) and for amounts ("15 个工作日"). */
 const UNIT_LABELS: Record<DueDateUnit, { short: Bilingual; amount: Bilingual }> = {
-  working_days: { short: { zh: '工作日', en: 'Working days' }, amount: { zh: '个工作日', en: 'working days' } },
-  calendar_days: { short: { zh: '自然日', en: 'Calendar days' }, amount: { zh: '日（自然日）', en: 'calendar days' } },
+  working_days: {
+    short: { zh: '工作日', en: 'Working days' },
+    amount: { zh: '个工作日', en: 'working days' },
+  },
+  calendar_days: {
+    short: { zh: '自然日', en: 'Calendar days' },
+    amount: { zh: '日（自然日）', en: 'calendar days' },
+  },
   months: { short: { zh: '月', en: 'Months' }, amount: { zh: '个月', en: 'months' } },
 };
 export const dueDateUnitNames: DueDateUnit[] = ['working_days', 'calendar_days', 'months'];

@@ -1,7 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
-export type FilterPatch<K extends string> = Partial<Record<K | 'page' | 'pageSize', string | number | undefined>>;
+export type FilterPatch<K extends string> = Partial<
+  Record<K | 'page' | 'pageSize', string | number | undefined>
+>;
 
 /**
  * List filters and paging kept in the URL (so links, reload and back work, and the export button

@@ -8,7 +8,11 @@ export interface TreeNode<T> {
  * is not in the list — outside the caller's scope, or filtered out — become roots. Siblings keep the
  * list's order.
  */
-export function buildTree<T>(items: readonly T[], idOf: (t: T) => string, parentOf: (t: T) => string | null): TreeNode<T>[] {
+export function buildTree<T>(
+  items: readonly T[],
+  idOf: (t: T) => string,
+  parentOf: (t: T) => string | null,
+): TreeNode<T>[] {
   const nodes = new Map<string, TreeNode<T>>();
   for (const item of items) nodes.set(idOf(item), { item, children: [] });
   const roots: TreeNode<T>[] = [];

@@ -45,7 +45,13 @@ export function ConfirmButton({
       }}
       disabled={disabled}
     >
-      <Button type={type} size={type === 'link' ? 'small' : undefined} danger={danger} disabled={disabled} data-testid={testId}>
+      <Button
+        type={type}
+        size={type === 'link' ? 'small' : undefined}
+        danger={danger}
+        disabled={disabled}
+        data-testid={testId}
+      >
         {children}
       </Button>
     </Popconfirm>

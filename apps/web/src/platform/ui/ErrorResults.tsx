@@ -9,7 +9,10 @@ export function ForbiddenResult() {
     <Result
       status="403"
       title="403"
-      subTitle={t('抱歉，您没有访问此页面的权限。如需使用，请联系系统管理员分配相应角色。', 'Sorry, you may not open this page. Ask your administrator for the role you need.')}
+      subTitle={t(
+        '抱歉，您没有访问此页面的权限。如需使用，请联系系统管理员分配相应角色。',
+        'Sorry, you may not open this page. Ask your administrator for the role you need.',
+      )}
       extra={
         <Button type="primary" data-testid="forbidden-home" onClick={() => void navigate('/')}>
           {t('返回首页', 'Back to home')}

@@ -1,1 +1,8 @@
-export { auditQuery, useAuditLog, useVerifyAudit, type AuditFilters, type AuditOutcome, type AuditVerifyResult } from './audit';
+export {
+  auditQuery,
+  useAuditLog,
+  useVerifyAudit,
+  type AuditFilters,
+  type AuditOutcome,
+  type AuditVerifyResult,
+} from './audit';

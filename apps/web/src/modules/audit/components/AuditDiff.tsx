@@ -7,7 +7,8 @@ interface DiffRow {
   after: unknown;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads the audit `diff` in the shapes a server may write: `{ before, after }` (whole records),
@@ -27,7 +28,9 @@ export function diffRows(diff: unknown): DiffRow[] | null {
   );
   if (!pairs || entries.length === 0) return null;
   return entries.map(([field, v]) =>
-    Array.isArray(v) ? { field, before: v[0], after: v[1] } : { field, before: isRecord(v) ? v.before : undefined, after: isRecord(v) ? v.after : undefined },
+    Array.isArray(v)
+      ? { field, before: v[0], after: v[1] }
+      : { field, before: isRecord(v) ? v.before : undefined, after: isRecord(v) ? v.after : undefined },
   );
 }
 
@@ -40,7 +43,8 @@ function show(v: unknown): string {
 /** The before/after of an audit entry; changed fields are highlighted. */
 export function AuditDiff({ diff }: { diff: unknown }) {
   const t = useT();
-  if (diff === null || diff === undefined) return <Typography.Text type="secondary">{t('无变更内容', 'No changes recorded')}</Typography.Text>;
+  if (diff === null || diff === undefined)
+    return <Typography.Text type="secondary">{t('无变更内容', 'No changes recorded')}</Typography.Text>;
   const rows = diffRows(diff);
   if (!rows) {
     return (

@@ -14,14 +14,24 @@ export function VerifyChainButton() {
         if (r.ok) {
           modal.success({
             title: t('日志链完整', 'The log chain is intact'),
-            content: <span data-testid="audit-verify-result">{t(`已校验 ${r.checked} 条记录，未发现篡改。`, `${r.checked} entries checked, no tampering found.`)}</span>,
+            content: (
+              <span data-testid="audit-verify-result">
+                {t(
+                  `已校验 ${r.checked} 条记录，未发现篡改。`,
+                  `${r.checked} entries checked, no tampering found.`,
+                )}
+              </span>
+            ),
           });
         } else {
           modal.error({
             title: t('日志链已断裂', 'The log chain is broken'),
             content: (
               <span data-testid="audit-verify-result">
-                {t(`第一个断裂的序号：${r.firstBrokenSeq ?? '—'}`, `First broken sequence number: ${r.firstBrokenSeq ?? '—'}`)}
+                {t(
+                  `第一个断裂的序号：${r.firstBrokenSeq ?? '—'}`,
+                  `First broken sequence number: ${r.firstBrokenSeq ?? '—'}`,
+                )}
                 {r.reason ? `（${r.reason}）` : ''}
                 <br />
                 {t(`已校验 ${r.checked} 条记录。`, `${r.checked} entries checked.`)}

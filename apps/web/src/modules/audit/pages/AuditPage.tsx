@@ -1,5 +1,15 @@
 import type { AuditEntry } from '@fazhi/contracts';
-import { AutoComplete, DatePicker, Descriptions, Flex, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import {
+  AutoComplete,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Input,
+  Select,
+  Table,
+  Tag,
+  type TableColumnsType,
+} from 'antd';
 import { useMemo } from 'react';
 import { useCan } from '../../../platform/access';
 import { ExportButton } from '../../../platform/api';
@@ -18,21 +28,38 @@ export function AuditPage() {
   const t = useT();
   const can = useCan();
   const { values, page, pageSize, update } = useUrlFilters(FILTER_KEYS, 50);
-  const filters: AuditFilters = { ...values, outcome: values.outcome as AuditOutcome | undefined, page, pageSize };
+  const filters: AuditFilters = {
+    ...values,
+    outcome: values.outcome as AuditOutcome | undefined,
+    page,
+    pageSize,
+  };
   const log = useAuditLog(filters);
   const items = useMemo(() => log.data?.items ?? [], [log.data]);
 
-  const outcomeLabel = (o: AuditOutcome) => ({ ok: t('成功', 'OK'), denied: t('拒绝', 'Denied'), failed: t('失败', 'Failed') })[o];
+  const outcomeLabel = (o: AuditOutcome) =>
+    ({ ok: t('成功', 'OK'), denied: t('拒绝', 'Denied'), failed: t('失败', 'Failed') })[o];
   // suggestions from what is on screen; any value may be typed
-  const seen = (pick: (e: AuditEntry) => string) => [...new Set(items.map(pick))].sort().map((value) => ({ value }));
+  const seen = (pick: (e: AuditEntry) => string) =>
+    [...new Set(items.map(pick))].sort().map((value) => ({ value }));
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('序号', 'Seq'), dataIndex: 'seq', width: 90 },
     { title: t('时间', 'Time'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
-    { title: t('操作人', 'Actor'), dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? t('系统', 'System') },
+    {
+      title: t('操作人', 'Actor'),
+      dataIndex: 'actorName',
+      width: 120,
+      render: (v: string | null) => v ?? t('系统', 'System'),
+    },
     { title: t('操作', 'Action'), dataIndex: 'action', width: 180, render: (v: string) => <code>{v}</code> },
     { title: t('对象类型', 'Entity'), dataIndex: 'entityType', width: 130 },
-    { title: t('对象编号', 'Entity id'), dataIndex: 'entityId', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('对象编号', 'Entity id'),
+      dataIndex: 'entityId',
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: t('结果', 'Outcome'),
       dataIndex: 'outcome',
@@ -49,7 +76,12 @@ export function AuditPage() {
       extra={
         <>
           {can('audit.verify') && <VerifyChainButton />}
-          <ExportButton listPath="/api/audit" filters={auditQuery(filters)} fileBaseName={t('审计日志', 'audit-log')} testId="audit-export" />
+          <ExportButton
+            listPath="/api/audit"
+            filters={auditQuery(filters)}
+            fileBaseName={t('审计日志', 'audit-log')}
+            testId="audit-export"
+          />
         </>
       }
     >

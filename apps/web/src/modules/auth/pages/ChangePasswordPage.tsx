@@ -45,7 +45,8 @@ export function ChangePasswordPage() {
     );
   };
 
-  const generalError = change.error instanceof ApiError && FIELD_OF_CODE[change.error.code] ? null : change.error;
+  const generalError =
+    change.error instanceof ApiError && FIELD_OF_CODE[change.error.code] ? null : change.error;
 
   return (
     <Flex justify="center" align="center" style={{ minHeight: '100vh', background: '#f0f2f5', padding: 16 }}>
@@ -64,11 +65,16 @@ export function ChangePasswordPage() {
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            title={t('首次登录或密码已过期，请先修改密码', 'First sign-in or expired password: please change it first')}
+            title={t(
+              '首次登录或密码已过期，请先修改密码',
+              'First sign-in or expired password: please change it first',
+            )}
             data-testid="change-password-forced"
           />
         )}
-        {generalError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(generalError)} />}
+        {generalError && (
+          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(generalError)} />
+        )}
         <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item
             name="currentPassword"
@@ -91,7 +97,9 @@ export function ChangePasswordPage() {
                     throw new Error(t('密码不符合安全策略', 'The password does not meet the policy'));
                   }
                   if (value === getFieldValue('currentPassword')) {
-                    throw new Error(t('新密码不能与原密码相同', 'The new password must differ from the current one'));
+                    throw new Error(
+                      t('新密码不能与原密码相同', 'The new password must differ from the current one'),
+                    );
                   }
                 },
               }),
@@ -122,7 +130,9 @@ export function ChangePasswordPage() {
             </Button>
             {forced ? (
               <Button
-                onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+                onClick={() =>
+                  logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })
+                }
                 data-testid="cp-logout"
               >
                 {t('退出登录', 'Sign out')}

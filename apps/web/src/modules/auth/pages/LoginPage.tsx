@@ -20,13 +20,20 @@ export function LoginPage() {
   const onFinish = (values: LoginInput) => {
     login.mutate(values, {
       onSuccess: (me) => {
-        void navigate(me.mustChangePassword ? '/change-password' : safeNext(params.get('next')), { replace: true });
+        void navigate(me.mustChangePassword ? '/change-password' : safeNext(params.get('next')), {
+          replace: true,
+        });
       },
     });
   };
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', background: '#f0f2f5', padding: 16 }}>
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', background: '#f0f2f5', padding: 16 }}
+    >
       <Card style={{ width: 400, maxWidth: '100%' }} data-testid="login-card">
         <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
@@ -34,15 +41,25 @@ export function LoginPage() {
           </Typography.Title>
           <LocaleSwitch />
         </Flex>
-        <Typography.Paragraph type="secondary">{t('请使用本人账户登录', 'Sign in with your own account')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('请使用本人账户登录', 'Sign in with your own account')}
+        </Typography.Paragraph>
         {login.isError && (
-          <Alert type="error" showIcon title={errorText(login.error)} style={{ marginBottom: 16 }} data-testid="login-error" />
+          <Alert
+            type="error"
+            showIcon
+            title={errorText(login.error)}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+          />
         )}
         <Form<LoginInput> layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
           <Form.Item
             name="username"
             label={t('用户名', 'Username')}
-            rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Please enter your username') }]}
+            rules={[
+              { required: true, whitespace: true, message: t('请输入用户名', 'Please enter your username') },
+            ]}
           >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
@@ -51,7 +68,11 @@ export function LoginPage() {
             label={t('密码', 'Password')}
             rules={[{ required: true, message: t('请输入密码', 'Please enter your password') }]}
           >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
             {t('登录', 'Sign in')}

@@ -57,7 +57,8 @@ export function useCalendarYear(year: number) {
 export function useSaveCalendarYear(year: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CalendarYearUpdate) => api.put(`/api/calendar/years/${year}`, calendarYearUpdateResultSchema, input),
+    mutationFn: (input: CalendarYearUpdate) =>
+      api.put(`/api/calendar/years/${year}`, calendarYearUpdateResultSchema, input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: calendarKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['clocks'] });

@@ -21,8 +21,10 @@ export function DaysEditor({ year, rows, onChange, readOnly }: DaysEditorProps) 
   const [rangeName, setRangeName] = useState('');
   const outsideYear = (d: Dayjs) => d.year() !== year;
   const jan1 = dayjs(`${year}-01-01`);
-  const kindLabel = (k: DayKind) => (k === 'holiday' ? t('放假', 'Holiday') : t('调休上班', 'Make-up workday'));
-  const patch = (key: string, p: Partial<DayRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...p } : r)));
+  const kindLabel = (k: DayKind) =>
+    k === 'holiday' ? t('放假', 'Holiday') : t('调休上班', 'Make-up workday');
+  const patch = (key: string, p: Partial<DayRow>) =>
+    onChange(rows.map((r) => (r.key === key ? { ...r, ...p } : r)));
 
   const addRange = () => {
     if (!range) return;
@@ -144,7 +146,14 @@ export function DaysEditor({ year, rows, onChange, readOnly }: DaysEditorProps) 
           </Button>
         </Flex>
       )}
-      <Table<DayRow> rowKey="key" size="small" columns={columns} dataSource={rows} pagination={false} data-testid="calendar-days" />
+      <Table<DayRow>
+        rowKey="key"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        data-testid="calendar-days"
+      />
     </Flex>
   );
 }

@@ -11,13 +11,22 @@ export function ProvisionalTag({ years }: { years?: readonly number[] }) {
   const which = years && years.length ? `${years.join('、')} ` : '';
   return (
     <Tag color="warning" icon={<WarningOutlined />} data-testid="due-provisional">
-      {t(`暂定（${which}该年度节假日安排尚未公布）`, `Provisional (${which}holiday arrangement not yet published)`)}
+      {t(
+        `暂定（${which}该年度节假日安排尚未公布）`,
+        `Provisional (${which}holiday arrangement not yet published)`,
+      )}
     </Tag>
   );
 }
 
 /** A due date with its weekday and the provisional warning. */
-export function DueDateView({ result, size = 'large' }: { result: DueDateResponse; size?: 'large' | 'small' }) {
+export function DueDateView({
+  result,
+  size = 'large',
+}: {
+  result: DueDateResponse;
+  size?: 'large' | 'small';
+}) {
   const locale = useLocale();
   return (
     <Flex align="center" gap="small" wrap>

@@ -4,7 +4,8 @@ import { useParams } from 'react-router';
 import { useCan } from '../../../platform/access';
 import { errorText } from '../../../platform/api';
 import { useT } from '../../../platform/i18n';
-import { ConfirmButton, NotFoundResult, PageCard } from '../../../platform/ui';
+import { ConfirmButton, PageCard } from '../../../platform/ui';
+import { NotFoundResult } from '../../../platform/ui/ErrorResults';
 import { useCalendarYear, useSaveCalendarYear, type CalendarYear } from '../api';
 import { DaysEditor, rowProblems, toDays, toRows, type DayRow } from '../components';
 
@@ -33,7 +34,12 @@ function YearEditor({ year, stored }: { year: number; stored: CalendarYear | nul
   const problems = rowProblems(rows, year, t);
 
   const submit = async () => {
-    const r = await save.mutateAsync({ official, source: source.trim() || null, days: toDays(rows), version: stored?.version ?? null });
+    const r = await save.mutateAsync({
+      official,
+      source: source.trim() || null,
+      days: toDays(rows),
+      version: stored?.version ?? null,
+    });
     modal.success({
       title: t(`${year} 年节假日安排已保存`, `${year} saved`),
       content: (
@@ -58,7 +64,10 @@ function YearEditor({ year, stored }: { year: number; stored: CalendarYear | nul
             testId="calendar-save"
             disabled={problems.length > 0}
             title={t('确定保存？', 'Save?')}
-            description={t('保存后系统将重新计算所有受该年度影响的期限到期日。', 'Every time limit affected by this year will be recomputed.')}
+            description={t(
+              '保存后系统将重新计算所有受该年度影响的期限到期日。',
+              'Every time limit affected by this year will be recomputed.',
+            )}
             onConfirm={submit}
           >
             {t('保存', 'Save')}
@@ -67,11 +76,21 @@ function YearEditor({ year, stored }: { year: number; stored: CalendarYear | nul
       }
     >
       {stored === null && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('该年度尚未录入，保存后创建。', 'This year has not been entered yet; saving creates it.')} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('该年度尚未录入，保存后创建。', 'This year has not been entered yet; saving creates it.')}
+        />
       )}
       <Flex vertical gap="middle">
         <Flex wrap gap="middle" align="center">
-          <Checkbox checked={official} disabled={readOnly} onChange={(e) => setOfficial(e.target.checked)} data-testid="calendar-official">
+          <Checkbox
+            checked={official}
+            disabled={readOnly}
+            onChange={(e) => setOfficial(e.target.checked)}
+            data-testid="calendar-official"
+          >
             {t('已由国务院办公厅正式公布（标记为正式）', 'Published by the State Council (official)')}
           </Checkbox>
           <Flex align="center" gap="small" style={{ flex: 1, minWidth: 320 }}>
@@ -81,7 +100,10 @@ function YearEditor({ year, stored }: { year: number; stored: CalendarYear | nul
               disabled={readOnly}
               maxLength={120}
               onChange={(e) => setSource(e.target.value)}
-              placeholder={t('如：国务院办公厅关于2026年部分节假日安排的通知', 'e.g. the State Council notice for the year')}
+              placeholder={t(
+                '如：国务院办公厅关于2026年部分节假日安排的通知',
+                'e.g. the State Council notice for the year',
+              )}
               data-testid="calendar-source"
             />
           </Flex>
@@ -90,12 +112,21 @@ function YearEditor({ year, stored }: { year: number; stored: CalendarYear | nul
           <Alert
             type="warning"
             showIcon
-            title={t('未标记为正式时，涉及本年度的期限到期日均为暂定。', 'While not official, due dates in this year are provisional.')}
+            title={t(
+              '未标记为正式时，涉及本年度的期限到期日均为暂定。',
+              'While not official, due dates in this year are provisional.',
+            )}
           />
         )}
         <DaysEditor year={year} rows={rows} onChange={setRows} readOnly={readOnly} />
         {!readOnly && problems.length > 0 && (
-          <Alert type="error" showIcon title={t('请先修正：', 'Please fix:')} description={problems.join('；')} data-testid="calendar-problems" />
+          <Alert
+            type="error"
+            showIcon
+            title={t('请先修正：', 'Please fix:')}
+            description={problems.join('；')}
+            data-testid="calendar-problems"
+          />
         )}
       </Flex>
     </PageCard>

@@ -23,7 +23,12 @@ export function CalendarYearsPage() {
   const [newYear, setNewYear] = useState<number | null>(dayjs().year() + 1);
 
   const columns: TableColumnsType<YearRow> = [
-    { title: t('年度', 'Year'), dataIndex: 'year', width: 120, render: (y: number) => <Link to={`/calendar/years/${y}`}>{y}</Link> },
+    {
+      title: t('年度', 'Year'),
+      dataIndex: 'year',
+      width: 120,
+      render: (y: number) => <Link to={`/calendar/years/${y}`}>{y}</Link>,
+    },
     {
       title: t('状态', 'Status'),
       dataIndex: 'official',
@@ -41,7 +46,12 @@ export function CalendarYearsPage() {
       key: 'open',
       width: 120,
       render: (_v, r) => (
-        <Button type="link" size="small" onClick={() => void navigate(`/calendar/years/${r.year}`)} data-testid={`calendar-year-open-${r.year}`}>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => void navigate(`/calendar/years/${r.year}`)}
+          data-testid={`calendar-year-open-${r.year}`}
+        >
           {can('calendar.write') ? t('编辑', 'Edit') : t('查看', 'View')}
         </Button>
       ),
@@ -90,7 +100,15 @@ export function CalendarYearsPage() {
           'Working-day limits follow the State Council holiday arrangement. Due dates in a year not yet entered or not marked official are provisional and are recomputed once it is published.',
         )}
       />
-      <Table<YearRow> rowKey="year" size="middle" columns={columns} dataSource={years.data ?? []} loading={years.isLoading} pagination={false} data-testid="calendar-years" />
+      <Table<YearRow>
+        rowKey="year"
+        size="middle"
+        columns={columns}
+        dataSource={years.data ?? []}
+        loading={years.isLoading}
+        pagination={false}
+        data-testid="calendar-years"
+      />
     </PageCard>
   );
 }

@@ -42,7 +42,11 @@ export function DueDatePage() {
         style={{ rowGap: 12, marginBottom: 24 }}
         data-testid="due-form"
       >
-        <Form.Item name="start" label={t('起算日期', 'Start date')} rules={[{ required: true, message: t('请选择起算日期', 'Please choose the start date') }]}>
+        <Form.Item
+          name="start"
+          label={t('起算日期', 'Start date')}
+          rules={[{ required: true, message: t('请选择起算日期', 'Please choose the start date') }]}
+        >
           <DatePicker allowClear={false} data-testid="due-start" />
         </Form.Item>
         <Form.Item

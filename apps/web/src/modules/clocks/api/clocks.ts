@@ -54,7 +54,8 @@ export function useClocks(filters: ClockFilters) {
 export function useClock(id: string | undefined) {
   return useQuery({
     queryKey: clockKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api.get(`/api/clocks/${encodeURIComponent(id ?? '')}`, clockSchema, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get(`/api/clocks/${encodeURIComponent(id ?? '')}`, clockSchema, undefined, signal),
     enabled: !!id,
   });
 }
@@ -66,18 +67,24 @@ function useClockMutation<V>(fn: (vars: V) => Promise<Clock>) {
     mutationFn: fn,
     onSuccess: (clock) => {
       queryClient.setQueryData(clockKeys.detail(clock.id), clock);
-      void queryClient.invalidateQueries({ queryKey: clockKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' });
+      void queryClient.invalidateQueries({
+        queryKey: clockKeys.all,
+        predicate: (q) => q.queryKey[1] !== 'detail',
+      });
     },
   });
 }
 
 const path = (id: string, rest = '') => `/api/clocks/${encodeURIComponent(id)}${rest}`;
 
-export const useCreateClock = () => useClockMutation((input: ClockCreateInput) => api.post('/api/clocks', clockSchema, input));
+export const useCreateClock = () =>
+  useClockMutation((input: ClockCreateInput) => api.post('/api/clocks', clockSchema, input));
 
 /** 中止 / 补正. */
 export const usePauseClock = () =>
-  useClockMutation(({ id, input }: { id: string; input: ClockPauseInput }) => api.post(path(id, '/pauses'), clockSchema, input));
+  useClockMutation(({ id, input }: { id: string; input: ClockPauseInput }) =>
+    api.post(path(id, '/pauses'), clockSchema, input),
+  );
 
 export const useEndPause = () =>
   useClockMutation(({ id, pauseId, input }: { id: string; pauseId: string; input: ClockPauseEndInput }) =>
@@ -86,8 +93,12 @@ export const useEndPause = () =>
 
 /** 延长 (approver, reason). */
 export const useExtendClock = () =>
-  useClockMutation(({ id, input }: { id: string; input: ClockExtensionInput }) => api.post(path(id, '/extensions'), clockSchema, input));
+  useClockMutation(({ id, input }: { id: string; input: ClockExtensionInput }) =>
+    api.post(path(id, '/extensions'), clockSchema, input),
+  );
 
 /** 办结. */
 export const useCompleteClock = () =>
-  useClockMutation(({ id, input }: { id: string; input: ClockCompleteInput }) => api.post(path(id, '/complete'), clockSchema, input));
+  useClockMutation(({ id, input }: { id: string; input: ClockCompleteInput }) =>
+    api.post(path(id, '/complete'), clockSchema, input),
+  );

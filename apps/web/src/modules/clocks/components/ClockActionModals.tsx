@@ -37,7 +37,13 @@ export function PauseModal({ clock, open, onClose }: ModalProps) {
       onSubmit={async (v) => {
         await pause.mutateAsync({
           id: clock.id,
-          input: { kind: v.kind, from: iso(v.from), to: v.to ? iso(v.to) : null, reason: v.reason.trim(), version: clock.version },
+          input: {
+            kind: v.kind,
+            from: iso(v.from),
+            to: v.to ? iso(v.to) : null,
+            reason: v.reason.trim(),
+            version: clock.version,
+          },
         });
         showSuccess(t('已登记', 'Recorded'));
       }}
@@ -51,16 +57,27 @@ export function PauseModal({ clock, open, onClose }: ModalProps) {
           data-testid="pause-kind"
         />
       </Form.Item>
-      <Form.Item name="from" label={t('开始日期', 'From')} rules={[{ required: true, message: t('请选择开始日期', 'Please choose the date') }]}>
+      <Form.Item
+        name="from"
+        label={t('开始日期', 'From')}
+        rules={[{ required: true, message: t('请选择开始日期', 'Please choose the date') }]}
+      >
         <DatePicker disabledDate={notBefore(clock.startDate)} data-testid="pause-from" />
       </Form.Item>
-      <Form.Item name="to" label={t('结束日期', 'To')} extra={t('尚未结束的留空，结束时再登记', 'Leave empty if still running')}>
+      <Form.Item
+        name="to"
+        label={t('结束日期', 'To')}
+        extra={t('尚未结束的留空，结束时再登记', 'Leave empty if still running')}
+      >
         <DatePicker data-testid="pause-to" />
       </Form.Item>
       <Form.Item
         name="reason"
         label={t('原因', 'Reason')}
-        rules={[{ required: true, whitespace: true, message: t('请填写中止/补正原因', 'Please give the reason') }, { max: 200 }]}
+        rules={[
+          { required: true, whitespace: true, message: t('请填写中止/补正原因', 'Please give the reason') },
+          { max: 200 },
+        ]}
       >
         <Input.TextArea rows={3} maxLength={200} showCount data-testid="pause-reason" />
       </Form.Item>
@@ -86,7 +103,11 @@ export function EndPauseModal({ clock, pauseId, open, onClose }: ModalProps & { 
         showSuccess(t('已恢复计时', 'The clock runs again'));
       }}
     >
-      <Form.Item name="to" label={t('结束日期', 'Ended on')} rules={[{ required: true, message: t('请选择结束日期', 'Please choose the date') }]}>
+      <Form.Item
+        name="to"
+        label={t('结束日期', 'Ended on')}
+        rules={[{ required: true, message: t('请选择结束日期', 'Please choose the date') }]}
+      >
         <DatePicker disabledDate={notBefore(from)} data-testid="end-pause-to" />
       </Form.Item>
     </ActionModal>
@@ -132,9 +153,23 @@ export function ExtendModal({ clock, open, onClose }: ModalProps) {
         <Form.Item
           name="amount"
           noStyle
-          rules={[{ required: true, type: 'integer', min: 1, max: 365, message: t('请填写 1–365 的整数', 'An integer 1–365') }]}
+          rules={[
+            {
+              required: true,
+              type: 'integer',
+              min: 1,
+              max: 365,
+              message: t('请填写 1–365 的整数', 'An integer 1–365'),
+            },
+          ]}
         >
-          <InputNumber min={1} max={365} precision={0} style={{ width: 120 }} data-testid="extension-amount" />
+          <InputNumber
+            min={1}
+            max={365}
+            precision={0}
+            style={{ width: 120 }}
+            data-testid="extension-amount"
+          />
         </Form.Item>
         <Form.Item name="unit" noStyle rules={[{ required: true }]}>
           <Select
@@ -147,7 +182,10 @@ export function ExtendModal({ clock, open, onClose }: ModalProps) {
       <Form.Item
         name="approver"
         label={t('批准人', 'Approved by')}
-        rules={[{ required: true, whitespace: true, message: t('请填写批准人', 'Please name the approver') }, { max: 30 }]}
+        rules={[
+          { required: true, whitespace: true, message: t('请填写批准人', 'Please name the approver') },
+          { max: 30 },
+        ]}
       >
         <Input data-testid="extension-approver" />
       </Form.Item>
@@ -157,7 +195,10 @@ export function ExtendModal({ clock, open, onClose }: ModalProps) {
       <Form.Item
         name="reason"
         label={t('延长理由', 'Reason')}
-        rules={[{ required: true, whitespace: true, message: t('请填写延长理由', 'Please give the reason') }, { max: 200 }]}
+        rules={[
+          { required: true, whitespace: true, message: t('请填写延长理由', 'Please give the reason') },
+          { max: 200 },
+        ]}
       >
         <Input.TextArea rows={3} maxLength={200} showCount data-testid="extension-reason" />
       </Form.Item>
@@ -176,14 +217,23 @@ export function CompleteModal({ clock, open, onClose }: ModalProps) {
       title={t('办结', 'Complete')}
       submitTestId="complete-submit"
       initialValues={{ completedOn: dayjs() }}
-      confirm={t(`确定将“${clock.title}”登记为已办结？办结后不能撤销。`, `Mark “${clock.title}” completed? This cannot be undone.`)}
+      confirm={t(
+        `确定将“${clock.title}”登记为已办结？办结后不能撤销。`,
+        `Mark “${clock.title}” completed? This cannot be undone.`,
+      )}
       onSubmit={async (v) => {
-        await complete.mutateAsync({ id: clock.id, input: { completedOn: iso(v.completedOn), version: clock.version } });
+        await complete.mutateAsync({
+          id: clock.id,
+          input: { completedOn: iso(v.completedOn), version: clock.version },
+        });
         showSuccess(t('已办结', 'Completed'));
       }}
     >
       <Form.Item name="completedOn" label={t('办结日期', 'Completed on')} rules={[{ required: true }]}>
-        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day') || notBefore(clock.startDate)(d)} data-testid="complete-date" />
+        <DatePicker
+          disabledDate={(d) => d.isAfter(dayjs(), 'day') || notBefore(clock.startDate)(d)}
+          data-testid="complete-date"
+        />
       </Form.Item>
     </ActionModal>
   );

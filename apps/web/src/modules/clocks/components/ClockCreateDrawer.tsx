@@ -76,7 +76,12 @@ export function ClockCreateDrawer({ open, onClose, onCreated }: ClockCreateDrawe
           <Button onClick={onClose} data-testid="clock-form-cancel">
             {t('取消', 'Cancel')}
           </Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="clock-form-submit">
+          <Button
+            type="primary"
+            loading={create.isPending}
+            onClick={() => form.submit()}
+            data-testid="clock-form-submit"
+          >
             {t('保存', 'Save')}
           </Button>
         </Flex>
@@ -92,28 +97,60 @@ export function ClockCreateDrawer({ open, onClose, onCreated }: ClockCreateDrawe
         <Form.Item
           name="title"
           label={t('事项名称', 'Title')}
-          rules={[{ required: true, whitespace: true, message: t('请填写事项名称', 'Please enter the title') }, { max: 200 }]}
+          rules={[
+            { required: true, whitespace: true, message: t('请填写事项名称', 'Please enter the title') },
+            { max: 200 },
+          ]}
         >
-          <Input placeholder={t('如：张三政府信息公开申请答复', 'e.g. reply to an information request')} data-testid="clock-form-title" />
+          <Input
+            placeholder={t('如：张三政府信息公开申请答复', 'e.g. reply to an information request')}
+            data-testid="clock-form-title"
+          />
         </Form.Item>
-        <Form.Item name="orgId" label={t('承办单位', 'Organisation')} extra={t('留空则为本单位', 'Empty = your own organisation')}>
+        <Form.Item
+          name="orgId"
+          label={t('承办单位', 'Organisation')}
+          extra={t('留空则为本单位', 'Empty = your own organisation')}
+        >
           <OrgTreeSelect placeholder={t('本单位', 'Own organisation')} testId="clock-form-org" />
         </Form.Item>
         <Form.Item
           name="startEvent"
           label={t('起算事件', 'Start event')}
-          rules={[{ required: true, whitespace: true, message: t('请填写起算事件', 'Please enter the start event') }, { max: 60 }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('请填写起算事件', 'Please enter the start event'),
+            },
+            { max: 60 },
+          ]}
         >
-          <Input placeholder={t('如：收到申请', 'e.g. request received')} data-testid="clock-form-start-event" />
+          <Input
+            placeholder={t('如：收到申请', 'e.g. request received')}
+            data-testid="clock-form-start-event"
+          />
         </Form.Item>
-        <Form.Item name="startDate" label={t('起算日期', 'Start date')} rules={[{ required: true, message: t('请选择起算日期', 'Please choose the date') }]}>
+        <Form.Item
+          name="startDate"
+          label={t('起算日期', 'Start date')}
+          rules={[{ required: true, message: t('请选择起算日期', 'Please choose the date') }]}
+        >
           <DatePicker data-testid="clock-form-start-date" />
         </Form.Item>
         <Flex gap="middle" wrap>
           <Form.Item
             name="amount"
             label={t('期限', 'Amount')}
-            rules={[{ required: true, type: 'integer', min: 0, max: 3650, message: t('请填写 0–3650 的整数', 'An integer 0–3650') }]}
+            rules={[
+              {
+                required: true,
+                type: 'integer',
+                min: 0,
+                max: 3650,
+                message: t('请填写 0–3650 的整数', 'An integer 0–3650'),
+              },
+            ]}
           >
             <InputNumber min={0} max={3650} precision={0} data-testid="clock-form-amount" />
           </Form.Item>
@@ -133,7 +170,11 @@ export function ClockCreateDrawer({ open, onClose, onCreated }: ClockCreateDrawe
           label={t('法律依据', 'Legal basis')}
           extra={t('法律名称及条款，如《政府信息公开条例》第三十三条', 'Law and article')}
           rules={[
-            { required: true, whitespace: true, message: t('请填写法律依据（法律名称及条款）', 'Please give the law and article') },
+            {
+              required: true,
+              whitespace: true,
+              message: t('请填写法律依据（法律名称及条款）', 'Please give the law and article'),
+            },
             { min: 2, max: 200 },
           ]}
         >
@@ -142,7 +183,15 @@ export function ClockCreateDrawer({ open, onClose, onCreated }: ClockCreateDrawe
         <Form.Item
           name="warningDays"
           label={t('提前预警天数', 'Warn days before')}
-          rules={[{ required: true, type: 'integer', min: 0, max: 90, message: t('请填写 0–90 的整数', 'An integer 0–90') }]}
+          rules={[
+            {
+              required: true,
+              type: 'integer',
+              min: 0,
+              max: 90,
+              message: t('请填写 0–90 的整数', 'An integer 0–90'),
+            },
+          ]}
         >
           <InputNumber min={0} max={90} precision={0} data-testid="clock-form-warning-days" />
         </Form.Item>

@@ -13,11 +13,23 @@ import { ClockStatusTag, DaysLeft } from './ClockStatusTag';
 type Dialog = 'pause' | 'endPause' | 'extend' | 'complete' | null;
 
 /** One clock: its facts, pauses (中止/补正), extensions (延长) and the actions the server allows. */
-export function ClockDetailDrawer({ clockId, onClose }: { clockId: string | undefined; onClose: () => void }) {
+export function ClockDetailDrawer({
+  clockId,
+  onClose,
+}: {
+  clockId: string | undefined;
+  onClose: () => void;
+}) {
   const t = useT();
   const q = useClock(clockId);
   return (
-    <Drawer open={!!clockId} onClose={onClose} size={720} title={q.data?.title ?? t('期限详情', 'Time limit')} destroyOnHidden>
+    <Drawer
+      open={!!clockId}
+      onClose={onClose}
+      size={720}
+      title={q.data?.title ?? t('期限详情', 'Time limit')}
+      destroyOnHidden
+    >
       {q.isPending ? (
         <Skeleton active />
       ) : q.isError ? (
@@ -60,7 +72,10 @@ function ClockDetail({ clock }: { clock: Clock }) {
         <Alert
           type="warning"
           showIcon
-          title={t(`自 ${openPause.from} 起${openPause.kind === 'suspend' ? '中止' : '补正'}，暂停计时`, `Paused since ${openPause.from}`)}
+          title={t(
+            `自 ${openPause.from} 起${openPause.kind === 'suspend' ? '中止' : '补正'}，暂停计时`,
+            `Paused since ${openPause.from}`,
+          )}
         />
       )}
       <Descriptions
@@ -68,25 +83,49 @@ function ClockDetail({ clock }: { clock: Clock }) {
         size="small"
         column={2}
         items={[
-          { key: 'status', label: t('状态', 'Status'), children: <Flex gap="small"><ClockStatusTag status={clock.status} /><DaysLeft dueDate={clock.dueDate} status={clock.status} /></Flex> },
+          {
+            key: 'status',
+            label: t('状态', 'Status'),
+            children: (
+              <Flex gap="small">
+                <ClockStatusTag status={clock.status} />
+                <DaysLeft dueDate={clock.dueDate} status={clock.status} />
+              </Flex>
+            ),
+          },
           { key: 'org', label: t('承办单位', 'Organisation'), children: clock.orgName },
           { key: 'startEvent', label: t('起算事件', 'Start event'), children: clock.startEvent },
           { key: 'startDate', label: t('起算日期', 'Start date'), children: formatDate(clock.startDate) },
-          { key: 'amount', label: t('法定期限', 'Time limit'), children: label(amountLabel(clock.amount, clock.unit)) },
-          { key: 'warning', label: t('提前预警', 'Warn before'), children: t(`${clock.warningDays} 天`, `${clock.warningDays} days`) },
+          {
+            key: 'amount',
+            label: t('法定期限', 'Time limit'),
+            children: label(amountLabel(clock.amount, clock.unit)),
+          },
+          {
+            key: 'warning',
+            label: t('提前预警', 'Warn before'),
+            children: t(`${clock.warningDays} 天`, `${clock.warningDays} days`),
+          },
           {
             key: 'due',
             label: t('到期日', 'Due date'),
             span: 2,
             children: (
               <Flex gap="small" align="center" wrap>
-                <Typography.Text strong data-testid="clock-due-date">{formatDate(clock.dueDate)}</Typography.Text>
+                <Typography.Text strong data-testid="clock-due-date">
+                  {formatDate(clock.dueDate)}
+                </Typography.Text>
                 {clock.provisional && <ProvisionalTag />}
               </Flex>
             ),
           },
           { key: 'basis', label: t('法律依据', 'Legal basis'), span: 2, children: clock.legalBasis },
-          { key: 'completed', label: t('办结日期', 'Completed on'), span: 2, children: formatDate(clock.completedOn) },
+          {
+            key: 'completed',
+            label: t('办结日期', 'Completed on'),
+            span: 2,
+            children: formatDate(clock.completedOn),
+          },
         ]}
       />
       <div>
@@ -102,10 +141,18 @@ function ClockDetail({ clock }: { clock: Clock }) {
               title: t('类型', 'Kind'),
               dataIndex: 'kind',
               width: 90,
-              render: (k: string) => <Tag>{k === 'suspend' ? t('中止', 'Suspension') : t('补正', 'Correction')}</Tag>,
+              render: (k: string) => (
+                <Tag>{k === 'suspend' ? t('中止', 'Suspension') : t('补正', 'Correction')}</Tag>
+              ),
             },
             { title: t('开始', 'From'), dataIndex: 'from', width: 110, render: formatDate },
-            { title: t('结束', 'To'), dataIndex: 'to', width: 110, render: (v: string | null) => v ? formatDate(v) : <Tag color="processing">{t('进行中', 'Running')}</Tag> },
+            {
+              title: t('结束', 'To'),
+              dataIndex: 'to',
+              width: 110,
+              render: (v: string | null) =>
+                v ? formatDate(v) : <Tag color="processing">{t('进行中', 'Running')}</Tag>,
+            },
             { title: t('原因', 'Reason'), dataIndex: 'reason' },
             {
               title: t('操作', 'Actions'),
@@ -138,7 +185,12 @@ function ClockDetail({ clock }: { clock: Clock }) {
           dataSource={clock.extensions}
           data-testid="clock-extensions"
           columns={[
-            { title: t('延长', 'By'), key: 'amount', width: 130, render: (_v, e) => label(amountLabel(e.amount, e.unit)) },
+            {
+              title: t('延长', 'By'),
+              key: 'amount',
+              width: 130,
+              render: (_v, e) => label(amountLabel(e.amount, e.unit)),
+            },
             { title: t('批准人', 'Approver'), dataIndex: 'approver', width: 110 },
             { title: t('批准日期', 'Approved on'), dataIndex: 'approvedOn', width: 110, render: formatDate },
             { title: t('理由', 'Reason'), dataIndex: 'reason' },

@@ -19,9 +19,16 @@ export function DaysLeft({ dueDate, status }: { dueDate: string; status: ClockSt
   if (status === 'completed') return null;
   const days = dayjs(dueDate).startOf('day').diff(dayjs().startOf('day'), 'day');
   const text =
-    days > 0 ? t(`剩 ${days} 天`, `${days} day(s) left`) : days === 0 ? t('今天到期', 'Due today') : t(`已超 ${-days} 天`, `${-days} day(s) over`);
+    days > 0
+      ? t(`剩 ${days} 天`, `${days} day(s) left`)
+      : days === 0
+        ? t('今天到期', 'Due today')
+        : t(`已超 ${-days} 天`, `${-days} day(s) over`);
   return (
-    <Typography.Text type={days < 0 ? 'danger' : days <= 3 ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
+    <Typography.Text
+      type={days < 0 ? 'danger' : days <= 3 ? 'warning' : 'secondary'}
+      style={{ fontSize: 12 }}
+    >
       {text}
     </Typography.Text>
   );

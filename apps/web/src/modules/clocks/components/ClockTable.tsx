@@ -19,7 +19,17 @@ interface ClockTableProps {
 
 type SortableField = 'dueDate' | 'startDate';
 
-export function ClockTable({ clocks, total, page, pageSize, sort, loading, onPage, onSort, onOpen }: ClockTableProps) {
+export function ClockTable({
+  clocks,
+  total,
+  page,
+  pageSize,
+  sort,
+  loading,
+  onPage,
+  onSort,
+  onOpen,
+}: ClockTableProps) {
   const t = useT();
   const label = useLabel();
   const order = (field: SortableField) =>
@@ -47,11 +57,18 @@ export function ClockTable({ clocks, total, page, pageSize, sort, loading, onPag
       render: (_v, c) => (
         <Flex vertical>
           <span>{formatDate(c.startDate)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.startEvent}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.startEvent}
+          </Typography.Text>
         </Flex>
       ),
     },
-    { title: t('期限', 'Limit'), key: 'amount', width: 130, render: (_v, c) => label(amountLabel(c.amount, c.unit)) },
+    {
+      title: t('期限', 'Limit'),
+      key: 'amount',
+      width: 130,
+      render: (_v, c) => label(amountLabel(c.amount, c.unit)),
+    },
     {
       title: t('到期日', 'Due date'),
       dataIndex: 'dueDate',
@@ -63,13 +80,22 @@ export function ClockTable({ clocks, total, page, pageSize, sort, loading, onPag
         <Flex vertical>
           <Flex gap={4} align="center">
             <span>{formatDate(c.dueDate)}</span>
-            {c.provisional && <Tag color="warning" style={{ marginInlineEnd: 0 }}>{t('暂定', 'Provisional')}</Tag>}
+            {c.provisional && (
+              <Tag color="warning" style={{ marginInlineEnd: 0 }}>
+                {t('暂定', 'Provisional')}
+              </Tag>
+            )}
           </Flex>
           <DaysLeft dueDate={c.dueDate} status={c.status} />
         </Flex>
       ),
     },
-    { title: t('状态', 'Status'), dataIndex: 'status', width: 90, render: (_v, c) => <ClockStatusTag status={c.status} /> },
+    {
+      title: t('状态', 'Status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (_v, c) => <ClockStatusTag status={c.status} />,
+    },
     { title: t('法律依据', 'Legal basis'), dataIndex: 'legalBasis', ellipsis: true },
     {
       title: t('操作', 'Actions'),

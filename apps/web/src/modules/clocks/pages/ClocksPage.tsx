@@ -13,7 +13,14 @@ import { clockQuery, useClocks, type ClockFilters, type ClockSort } from '../api
 import { ClockCreateDrawer, ClockDetailDrawer, ClockTable } from '../components';
 
 const FILTER_KEYS = ['status', 'orgId', 'q', 'dueFrom', 'dueTo', 'sort', 'create'] as const;
-const SORTS: readonly ClockSort[] = ['dueDate', '-dueDate', 'startDate', '-startDate', 'createdAt', '-createdAt'];
+const SORTS: readonly ClockSort[] = [
+  'dueDate',
+  '-dueDate',
+  'startDate',
+  '-startDate',
+  'createdAt',
+  '-createdAt',
+];
 
 /** 期限监控 — `/clocks/:clockId` opens the detail drawer, `?create=1` the create form. */
 export function ClocksPage() {
@@ -46,9 +53,19 @@ export function ClocksPage() {
       testId="clocks-page"
       extra={
         <>
-          <ExportButton listPath="/api/clocks" filters={clockQuery(filters)} fileBaseName={t('期限台账', 'time-limits')} testId="clock-export" />
+          <ExportButton
+            listPath="/api/clocks"
+            filters={clockQuery(filters)}
+            fileBaseName={t('期限台账', 'time-limits')}
+            testId="clock-export"
+          />
           {can('clock.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => update({ create: '1' })} data-testid="clock-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => update({ create: '1' })}
+              data-testid="clock-create"
+            >
               {t('登记期限', 'New time limit')}
             </Button>
           )}

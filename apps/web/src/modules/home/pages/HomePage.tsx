@@ -24,12 +24,37 @@ interface QuickLink {
 
 const QUICK_LINKS: QuickLink[] = [
   { key: 'clocks', path: '/clocks', label: { zh: '期限监控', en: 'Time limits' }, permission: 'clock.read' },
-  { key: 'clock-create', path: '/clocks?create=1', label: { zh: '登记期限', en: 'New time limit' }, permission: 'clock.write' },
-  { key: 'due-date', path: '/calendar/due-date', label: { zh: '期限计算器', en: 'Due-date calculator' }, permission: 'calendar.read' },
-  { key: 'calendar', path: '/calendar', label: { zh: '节假日与调休', en: 'Holidays' }, permission: 'calendar.read' },
-  { key: 'org', path: '/org', label: { zh: '区划与单位', en: 'Regions & organisations' }, permission: 'org.read' },
+  {
+    key: 'clock-create',
+    path: '/clocks?create=1',
+    label: { zh: '登记期限', en: 'New time limit' },
+    permission: 'clock.write',
+  },
+  {
+    key: 'due-date',
+    path: '/calendar/due-date',
+    label: { zh: '期限计算器', en: 'Due-date calculator' },
+    permission: 'calendar.read',
+  },
+  {
+    key: 'calendar',
+    path: '/calendar',
+    label: { zh: '节假日与调休', en: 'Holidays' },
+    permission: 'calendar.read',
+  },
+  {
+    key: 'org',
+    path: '/org',
+    label: { zh: '区划与单位', en: 'Regions & organisations' },
+    permission: 'org.read',
+  },
   { key: 'users', path: '/users', label: { zh: '用户管理', en: 'Users' }, permission: 'user.read' },
-  { key: 'security', path: '/security', label: { zh: '安全策略', en: 'Security policy' }, permission: 'security.settings' },
+  {
+    key: 'security',
+    path: '/security',
+    label: { zh: '安全策略', en: 'Security policy' },
+    permission: 'security.settings',
+  },
   { key: 'audit', path: '/audit', label: { zh: '审计日志', en: 'Audit log' }, permission: 'audit.read' },
 ];
 
@@ -63,7 +88,11 @@ export function HomePage() {
       </Card>
 
       {showClocks && (
-        <Card variant="borderless" title={t('我的期限', 'My time limits')} extra={<Link to="/clocks">{t('全部', 'All')}</Link>}>
+        <Card
+          variant="borderless"
+          title={t('我的期限', 'My time limits')}
+          extra={<Link to="/clocks">{t('全部', 'All')}</Link>}
+        >
           <Row gutter={[16, 16]}>
             {counts.map((c) => (
               <Col key={c.status} xs={12} md={6}>
@@ -74,7 +103,9 @@ export function HomePage() {
                   data-testid={`home-count-${c.status}`}
                 >
                   <Statistic
-                    title={<Tag color={CLOCK_STATUS_COLORS[c.status]}>{label(clockStatusLabel(c.status))}</Tag>}
+                    title={
+                      <Tag color={CLOCK_STATUS_COLORS[c.status]}>{label(clockStatusLabel(c.status))}</Tag>
+                    }
                     value={c.total ?? '—'}
                     loading={c.loading}
                   />

@@ -1,4 +1,9 @@
-import { regionListSchema, regionSchema, type regionCreateSchema, type regionUpdateSchema } from '@fazhi/contracts';
+import {
+  regionListSchema,
+  regionSchema,
+  type regionCreateSchema,
+  type regionUpdateSchema,
+} from '@fazhi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../platform/api';

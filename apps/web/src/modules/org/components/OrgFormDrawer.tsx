@@ -59,7 +59,18 @@ export function OrgFormDrawer({ open, org, defaultRegionCode, onClose }: OrgForm
 
   // An organisation cannot be placed under itself or one of its descendants.
   const excluded = useMemo(
-    () => (org ? subtreeIds(buildTree(allOrgs ?? [], (o) => o.id, (o) => o.parentId), org.id, (o) => o.id) : undefined),
+    () =>
+      org
+        ? subtreeIds(
+            buildTree(
+              allOrgs ?? [],
+              (o) => o.id,
+              (o) => o.parentId,
+            ),
+            org.id,
+            (o) => o.id,
+          )
+        : undefined,
     [org, allOrgs],
   );
 
@@ -79,7 +90,10 @@ export function OrgFormDrawer({ open, org, defaultRegionCode, onClose }: OrgForm
     };
     const onError = (error: unknown) => applyServerErrors(form, error);
     if (org) {
-      update.mutate({ id: org.id, input: { ...common, type: v.type, version: org.version } }, { onSuccess: done, onError });
+      update.mutate(
+        { id: org.id, input: { ...common, type: v.type, version: org.version } },
+        { onSuccess: done, onError },
+      );
     } else if (v.type && v.regionCode) {
       create.mutate({ ...common, type: v.type, regionCode: v.regionCode }, { onSuccess: done, onError });
     }
@@ -108,7 +122,13 @@ export function OrgFormDrawer({ open, org, defaultRegionCode, onClose }: OrgForm
         </Flex>
       }
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} data-testid="org-form">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        data-testid="org-form"
+      >
         <Form.Item
           name="name"
           label={t('单位名称', 'Name')}
@@ -122,7 +142,11 @@ export function OrgFormDrawer({ open, org, defaultRegionCode, onClose }: OrgForm
         <Form.Item name="shortName" label={t('简称', 'Short name')} rules={[{ max: 30 }]}>
           <Input data-testid="org-form-short-name" />
         </Form.Item>
-        <Form.Item name="type" label={t('单位类型', 'Type')} rules={[{ required: true, message: t('请选择单位类型', 'Please choose the type') }]}>
+        <Form.Item
+          name="type"
+          label={t('单位类型', 'Type')}
+          rules={[{ required: true, message: t('请选择单位类型', 'Please choose the type') }]}
+        >
           <Select
             options={orgTypeNames.map((k) => ({ value: k, label: label(orgTypeLabel(k)) }))}
             showSearch={{ optionFilterProp: 'label' }}
@@ -134,7 +158,13 @@ export function OrgFormDrawer({ open, org, defaultRegionCode, onClose }: OrgForm
           label={t('统一社会信用代码', 'Unified social credit code')}
           normalize={(v: string | undefined) => v?.toUpperCase().replace(/\s/g, '')}
           rules={[
-            checkRule(isValidUscc, t('统一社会信用代码无效（18位，校验位须正确）', 'Invalid code (18 characters with a valid check character)')),
+            checkRule(
+              isValidUscc,
+              t(
+                '统一社会信用代码无效（18位，校验位须正确）',
+                'Invalid code (18 characters with a valid check character)',
+              ),
+            ),
           ]}
         >
           <Input maxLength={18} placeholder="11410000XXXXXXXXXX" data-testid="org-form-uscc" />
@@ -145,7 +175,10 @@ export function OrgFormDrawer({ open, org, defaultRegionCode, onClose }: OrgForm
           extra={t('用于发文字号，如“三政文”', 'Used in document numbers, e.g. 三政文')}
           rules={[
             { max: 12 },
-            checkRule((s) => /^[\u4e00-\u9fa5]+$/.test(s.trim()), t('机关代字应为汉字，如“三政文”', 'Chinese characters only')),
+            checkRule(
+              (s) => /^[\u4e00-\u9fa5]+$/.test(s.trim()),
+              t('机关代字应为汉字，如“三政文”', 'Chinese characters only'),
+            ),
           ]}
         >
           <Input data-testid="org-form-doc-code-prefix" />
@@ -153,19 +186,35 @@ export function OrgFormDrawer({ open, org, defaultRegionCode, onClose }: OrgForm
         <Form.Item
           name="regionCode"
           label={t('行政区划', 'Region')}
-          extra={editing ? t('单位所属区划创建后不能修改', 'The region cannot be changed after creation') : undefined}
+          extra={
+            editing
+              ? t('单位所属区划创建后不能修改', 'The region cannot be changed after creation')
+              : undefined
+          }
           rules={[{ required: true, message: t('请选择行政区划', 'Please choose the region') }]}
         >
           <RegionTreeSelect disabled={editing} testId="org-form-region" />
         </Form.Item>
         <Form.Item name="parentId" label={t('上级单位', 'Parent organisation')}>
-          <OrgTreeSelect excludeIds={excluded} placeholder={t('无（顶级单位）', 'None (top level)')} testId="org-form-parent" />
+          <OrgTreeSelect
+            excludeIds={excluded}
+            placeholder={t('无（顶级单位）', 'None (top level)')}
+            testId="org-form-parent"
+          />
         </Form.Item>
         <Flex gap="large">
-          <Form.Item name="isLawEnforcementBody" label={t('行政执法主体', 'Law-enforcement body')} valuePropName="checked">
+          <Form.Item
+            name="isLawEnforcementBody"
+            label={t('行政执法主体', 'Law-enforcement body')}
+            valuePropName="checked"
+          >
             <Switch data-testid="org-form-law-enforcement" />
           </Form.Item>
-          <Form.Item name="isReconsiderationOrgan" label={t('行政复议机关', 'Reconsideration organ')} valuePropName="checked">
+          <Form.Item
+            name="isReconsiderationOrgan"
+            label={t('行政复议机关', 'Reconsideration organ')}
+            valuePropName="checked"
+          >
             <Switch data-testid="org-form-reconsideration" />
           </Form.Item>
         </Flex>

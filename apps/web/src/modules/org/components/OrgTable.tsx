@@ -25,7 +25,11 @@ export function OrgTable({ orgs, loading, onEdit }: OrgTableProps) {
   const rows = useMemo(
     () =>
       mapTree<Org, OrgRow>(
-        buildTree(orgs, (o) => o.id, (o) => o.parentId),
+        buildTree(
+          orgs,
+          (o) => o.id,
+          (o) => o.parentId,
+        ),
         (o, children) => ({ ...o, children }),
       ),
     [orgs],
@@ -42,9 +46,24 @@ export function OrgTable({ orgs, loading, onEdit }: OrgTableProps) {
         </span>
       ),
     },
-    { title: t('类型', 'Type'), dataIndex: 'type', width: 130, render: (_v, o) => label(orgTypeLabel(o.type)) },
-    { title: t('统一社会信用代码', 'USCC'), dataIndex: 'uscc', width: 190, render: (v: string | null) => v ?? '—' },
-    { title: t('机关代字', 'Doc prefix'), dataIndex: 'docCodePrefix', width: 100, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('类型', 'Type'),
+      dataIndex: 'type',
+      width: 130,
+      render: (_v, o) => label(orgTypeLabel(o.type)),
+    },
+    {
+      title: t('统一社会信用代码', 'USCC'),
+      dataIndex: 'uscc',
+      width: 190,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('机关代字', 'Doc prefix'),
+      dataIndex: 'docCodePrefix',
+      width: 100,
+      render: (v: string | null) => v ?? '—',
+    },
     { title: t('行政区划', 'Region'), dataIndex: 'regionName', width: 130 },
     {
       title: t('属性', 'Flags'),
@@ -61,7 +80,8 @@ export function OrgTable({ orgs, loading, onEdit }: OrgTableProps) {
       title: t('状态', 'Status'),
       dataIndex: 'disabled',
       width: 80,
-      render: (_v, o) => (o.disabled ? <Tag>{t('已停用', 'Disabled')}</Tag> : <Tag color="green">{t('在用', 'Active')}</Tag>),
+      render: (_v, o) =>
+        o.disabled ? <Tag>{t('已停用', 'Disabled')}</Tag> : <Tag color="green">{t('在用', 'Active')}</Tag>,
     },
     {
       title: t('操作', 'Actions'),
@@ -80,7 +100,10 @@ export function OrgTable({ orgs, loading, onEdit }: OrgTableProps) {
               danger
               testId={`org-disable-${o.id}`}
               title={t(`确定停用“${o.name}”？`, `Disable “${o.name}”?`)}
-              description={t('停用后该单位不能再被选用；有在用下级单位或用户时不能停用。', 'It can no longer be chosen.')}
+              description={t(
+                '停用后该单位不能再被选用；有在用下级单位或用户时不能停用。',
+                'It can no longer be chosen.',
+              )}
               onConfirm={async () => {
                 await toggle.setDisabled(o, true);
                 showSuccess(t('已停用', 'Disabled'));

@@ -24,13 +24,25 @@ interface OrgTreeSelectProps {
 }
 
 /** Picks an organisation from the caller's scope, as a tree. Usable as a Form.Item control. */
-export function OrgTreeSelect({ value, onChange, placeholder, excludeIds, disabled, testId, style }: OrgTreeSelectProps) {
+export function OrgTreeSelect({
+  value,
+  onChange,
+  placeholder,
+  excludeIds,
+  disabled,
+  testId,
+  style,
+}: OrgTreeSelectProps) {
   const t = useT();
   const { data, isLoading } = useOrgs();
   const treeData = useMemo(
     () =>
       mapTree<Org, OrgOption>(
-        buildTree(data ?? [], (o) => o.id, (o) => o.parentId),
+        buildTree(
+          data ?? [],
+          (o) => o.id,
+          (o) => o.parentId,
+        ),
         (o, children) => ({
           value: o.id,
           title: o.disabled ? `${o.name}（${t('已停用', 'disabled')}）` : o.name,

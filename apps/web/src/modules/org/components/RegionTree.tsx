@@ -29,7 +29,11 @@ export function RegionTree({ selected, onSelect, onEdit }: RegionTreeProps) {
   const [search, setSearch] = useState('');
 
   const treeData = useMemo(() => {
-    const forest = buildTree(data ?? [], (r) => r.code, (r) => r.parentCode);
+    const forest = buildTree(
+      data ?? [],
+      (r) => r.code,
+      (r) => r.parentCode,
+    );
     const s = search.trim();
     const shown = s ? filterForest(forest, (r) => r.name.includes(s) || r.code.startsWith(s)) : forest;
     const toNode = (n: TreeNode<Region>): TreeDataNode => ({

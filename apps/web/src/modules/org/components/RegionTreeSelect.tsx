@@ -26,7 +26,11 @@ export function RegionTreeSelect({ value, onChange, placeholder, disabled, testI
   const treeData = useMemo(
     () =>
       mapTree<Region, RegionOption>(
-        buildTree(data ?? [], (r) => r.code, (r) => r.parentCode),
+        buildTree(
+          data ?? [],
+          (r) => r.code,
+          (r) => r.parentCode,
+        ),
         (r, children) => ({ value: r.code, title: `${r.name}（${r.code}）`, children }),
       ),
     [data],

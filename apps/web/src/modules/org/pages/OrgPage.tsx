@@ -35,7 +35,10 @@ export function OrgPage() {
   };
   const orgs = useOrgs(filters);
   const onEditRegion = useCallback((region: Region) => setRegionModal({ open: true, region }), []);
-  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: orgKeys.all }), [queryClient]);
+  const refresh = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: orgKeys.all }),
+    [queryClient],
+  );
 
   return (
     <PageCard
@@ -44,7 +47,11 @@ export function OrgPage() {
       extra={
         <>
           {can('region.write') && (
-            <Button icon={<PlusOutlined />} onClick={() => setRegionModal({ open: true, region: null })} data-testid="region-create">
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => setRegionModal({ open: true, region: null })}
+              data-testid="region-create"
+            >
               {t('新建区划', 'New region')}
             </Button>
           )}
@@ -53,9 +60,19 @@ export function OrgPage() {
               {t('导入', 'Import')}
             </Button>
           )}
-          <ExportButton listPath="/api/orgs" filters={orgQuery(filters)} fileBaseName={t('单位', 'organisations')} testId="org-export" />
+          <ExportButton
+            listPath="/api/orgs"
+            filters={orgQuery(filters)}
+            fileBaseName={t('单位', 'organisations')}
+            testId="org-export"
+          />
           {can('org.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOrgDrawer({ open: true, org: null })} data-testid="org-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setOrgDrawer({ open: true, org: null })}
+              data-testid="org-create"
+            >
               {t('新建单位', 'New organisation')}
             </Button>
           )}
@@ -65,7 +82,11 @@ export function OrgPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={7}>
           <Card size="small" title={t('行政区划', 'Regions')}>
-            <RegionTree selected={values.regionCode} onSelect={(code) => update({ regionCode: code })} onEdit={onEditRegion} />
+            <RegionTree
+              selected={values.regionCode}
+              onSelect={(code) => update({ regionCode: code })}
+              onEdit={onEditRegion}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={17}>
@@ -97,7 +118,11 @@ export function OrgPage() {
               <Typography.Text>{t('含已停用', 'Include disabled')}</Typography.Text>
             </Flex>
             {values.regionCode && (
-              <Button size="small" onClick={() => update({ regionCode: undefined })} data-testid="org-filter-region-clear">
+              <Button
+                size="small"
+                onClick={() => update({ regionCode: undefined })}
+                data-testid="org-filter-region-clear"
+              >
                 {t('清除区划筛选', 'Clear region filter')}
               </Button>
             )}

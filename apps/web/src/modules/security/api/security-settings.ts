@@ -5,7 +5,10 @@ import { api } from '../../../platform/api';
 const key = ['security', 'settings'] as const;
 
 export function useSecuritySettings() {
-  return useQuery({ queryKey: key, queryFn: ({ signal }) => api.get('/api/security/settings', securitySettingsSchema, undefined, signal) });
+  return useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => api.get('/api/security/settings', securitySettingsSchema, undefined, signal),
+  });
 }
 
 export function useSaveSecuritySettings() {

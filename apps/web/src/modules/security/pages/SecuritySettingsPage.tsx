@@ -17,14 +17,23 @@ interface Field {
 
 /** Bounds as in `securitySettingsSchema` (GB/T 22239-2019 8.1.4.1). */
 const FIELDS: Field[] = [
-  { name: 'passwordMinLength', label: { zh: '密码最小长度', en: 'Minimum password length' }, unit: { zh: '位', en: 'chars' }, min: 8, max: 64 },
+  {
+    name: 'passwordMinLength',
+    label: { zh: '密码最小长度', en: 'Minimum password length' },
+    unit: { zh: '位', en: 'chars' },
+    min: 8,
+    max: 64,
+  },
   {
     name: 'passwordMinClasses',
     label: { zh: '密码最少字符类别数', en: 'Minimum character classes' },
     unit: { zh: '类', en: 'classes' },
     min: 3,
     max: 4,
-    extra: { zh: '大写字母、小写字母、数字、符号四类中至少几类', en: 'Of upper case, lower case, digits, symbols' },
+    extra: {
+      zh: '大写字母、小写字母、数字、符号四类中至少几类',
+      en: 'Of upper case, lower case, digits, symbols',
+    },
   },
   {
     name: 'passwordMaxAgeDays',
@@ -34,10 +43,34 @@ const FIELDS: Field[] = [
     max: 3650,
     extra: { zh: '0 表示不强制定期更换', en: '0 = never expires' },
   },
-  { name: 'lockoutThreshold', label: { zh: '登录失败锁定阈值', en: 'Lock after failed sign-ins' }, unit: { zh: '次', en: 'times' }, min: 3, max: 20 },
-  { name: 'lockoutMinutes', label: { zh: '锁定时长', en: 'Lockout duration' }, unit: { zh: '分钟', en: 'minutes' }, min: 1, max: 1440 },
-  { name: 'sessionIdleMinutes', label: { zh: '会话空闲超时', en: 'Session idle timeout' }, unit: { zh: '分钟', en: 'minutes' }, min: 5, max: 480 },
-  { name: 'sessionAbsoluteHours', label: { zh: '会话最长时长', en: 'Session absolute lifetime' }, unit: { zh: '小时', en: 'hours' }, min: 1, max: 72 },
+  {
+    name: 'lockoutThreshold',
+    label: { zh: '登录失败锁定阈值', en: 'Lock after failed sign-ins' },
+    unit: { zh: '次', en: 'times' },
+    min: 3,
+    max: 20,
+  },
+  {
+    name: 'lockoutMinutes',
+    label: { zh: '锁定时长', en: 'Lockout duration' },
+    unit: { zh: '分钟', en: 'minutes' },
+    min: 1,
+    max: 1440,
+  },
+  {
+    name: 'sessionIdleMinutes',
+    label: { zh: '会话空闲超时', en: 'Session idle timeout' },
+    unit: { zh: '分钟', en: 'minutes' },
+    min: 5,
+    max: 480,
+  },
+  {
+    name: 'sessionAbsoluteHours',
+    label: { zh: '会话最长时长', en: 'Session absolute lifetime' },
+    unit: { zh: '小时', en: 'hours' },
+    min: 1,
+    max: 72,
+  },
 ];
 
 /** 安全策略 (安全管理员). */
@@ -70,7 +103,12 @@ export function SecuritySettingsPage() {
       ) : settings.isError ? (
         <Alert type="error" showIcon title={errorText(settings.error)} />
       ) : (
-        <Form<SecuritySettings> form={form} layout="vertical" initialValues={settings.data} data-testid="security-form">
+        <Form<SecuritySettings>
+          form={form}
+          layout="vertical"
+          initialValues={settings.data}
+          data-testid="security-form"
+        >
           <Row gutter={24}>
             {FIELDS.map((f) => (
               <Col key={f.name} xs={24} md={12} xl={8}>
@@ -80,10 +118,22 @@ export function SecuritySettingsPage() {
                   extra={f.extra ? l(f.extra) : `${f.min}–${f.max}`}
                   rules={[
                     { required: true, message: t('请填写', 'Required') },
-                    { type: 'integer', min: f.min, max: f.max, message: t(`应为 ${f.min}–${f.max} 的整数`, `An integer ${f.min}–${f.max}`) },
+                    {
+                      type: 'integer',
+                      min: f.min,
+                      max: f.max,
+                      message: t(`应为 ${f.min}–${f.max} 的整数`, `An integer ${f.min}–${f.max}`),
+                    },
                   ]}
                 >
-                  <InputNumber min={f.min} max={f.max} precision={0} suffix={l(f.unit)} style={{ width: '100%' }} data-testid={`security-form-${f.name}`} />
+                  <InputNumber
+                    min={f.min}
+                    max={f.max}
+                    precision={0}
+                    suffix={l(f.unit)}
+                    style={{ width: '100%' }}
+                    data-testid={`security-form-${f.name}`}
+                  />
                 </Form.Item>
               </Col>
             ))}

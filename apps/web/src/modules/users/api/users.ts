@@ -49,10 +49,13 @@ function useUserMutation<V>(fn: (vars: V) => Promise<User>) {
   });
 }
 
-export const useCreateUser = () => useUserMutation((input: UserCreateInput) => api.post('/api/users', userSchema, input));
+export const useCreateUser = () =>
+  useUserMutation((input: UserCreateInput) => api.post('/api/users', userSchema, input));
 
 export const useUpdateUser = () =>
-  useUserMutation(({ id, input }: { id: string; input: UserUpdateInput }) => api.patch(path(id), userSchema, input));
+  useUserMutation(({ id, input }: { id: string; input: UserUpdateInput }) =>
+    api.patch(path(id), userSchema, input),
+  );
 
 /** PUT /api/users/:id/roles (安全管理员). */
 export const useAssignRoles = () =>
@@ -60,7 +63,8 @@ export const useAssignRoles = () =>
     api.put(path(user.id, '/roles'), userSchema, { roles, version: user.version }),
   );
 
-export const useUnlockUser = () => useUserMutation((user: User) => api.post(path(user.id, '/unlock'), userSchema));
+export const useUnlockUser = () =>
+  useUserMutation((user: User) => api.post(path(user.id, '/unlock'), userSchema));
 
 export const useResetPassword = () =>
   useUserMutation(({ user, password }: { user: User; password: string }) =>
@@ -68,10 +72,15 @@ export const useResetPassword = () =>
   );
 
 // GET /api/users/:id/sensitive is in docs/api-outline.md but has no contract schema yet.
-export const userSensitiveSchema = z.object({ idNumber: z.string().nullable(), mobile: z.string().nullable() });
+export const userSensitiveSchema = z.object({
+  idNumber: z.string().nullable(),
+  mobile: z.string().nullable(),
+});
 export type UserSensitive = z.infer<typeof userSensitiveSchema>;
 
 /** Unmasked ID number and mobile — fetched on demand, never cached (the server audits each read). */
 export function useUserSensitive() {
-  return useMutation({ mutationFn: (user: User) => api.get(path(user.id, '/sensitive'), userSensitiveSchema) });
+  return useMutation({
+    mutationFn: (user: User) => api.get(path(user.id, '/sensitive'), userSensitiveSchema),
+  });
 }

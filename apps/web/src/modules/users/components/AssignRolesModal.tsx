@@ -16,7 +16,14 @@ export function AssignRolesModal({ user, onClose }: AssignRolesModalProps) {
   return (
     <Modal
       open={user !== null}
-      title={user ? t(`分配角色：${user.displayName}（${user.username}）`, `Roles of ${user.displayName} (${user.username})`) : ''}
+      title={
+        user
+          ? t(
+              `分配角色：${user.displayName}（${user.username}）`,
+              `Roles of ${user.displayName} (${user.username})`,
+            )
+          : ''
+      }
       onCancel={onClose}
       footer={null}
       destroyOnHidden
@@ -64,7 +71,10 @@ function RolesForm({ user, onClose }: { user: User; onClose: () => void }) {
           'The system, security and audit administrator roles are separate: an account holds at most one of them, and an administrator holds no business role. Business roles may be combined.',
         )}
       />
-      {group(t('管理角色（三员，只能选一个且不能兼任业务角色）', 'Administrator roles (at most one, alone)'), ADMIN_ROLES)}
+      {group(
+        t('管理角色（三员，只能选一个且不能兼任业务角色）', 'Administrator roles (at most one, alone)'),
+        ADMIN_ROLES,
+      )}
       {group(t('业务角色', 'Business roles'), BUSINESS_ROLES)}
       {violates && (
         <Alert

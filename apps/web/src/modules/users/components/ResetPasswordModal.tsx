@@ -21,14 +21,19 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
   const onFinish = ({ password }: { password: string }) => {
     if (!user) return;
     modal.confirm({
-      title: t(`确定重置 ${user.displayName}（${user.username}）的密码？`, `Reset the password of ${user.displayName} (${user.username})?`),
+      title: t(
+        `确定重置 ${user.displayName}（${user.username}）的密码？`,
+        `Reset the password of ${user.displayName} (${user.username})?`,
+      ),
       content: t('原密码将立即失效。', 'The current password stops working at once.'),
       okText: t('确定重置', 'Reset'),
       cancelText: t('取消', 'Cancel'),
       okButtonProps: { danger: true, ...testIdProps('reset-password-confirm') },
       onOk: () =>
         reset.mutateAsync({ user, password }).then(() => {
-          showSuccess(t('密码已重置，请将新密码告知用户', 'Password reset; give the new password to the user'));
+          showSuccess(
+            t('密码已重置，请将新密码告知用户', 'Password reset; give the new password to the user'),
+          );
           onClose();
         }),
     });
@@ -37,7 +42,14 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
   return (
     <Modal
       open={user !== null}
-      title={user ? t(`重置密码：${user.displayName}（${user.username}）`, `Reset password: ${user.displayName} (${user.username})`) : ''}
+      title={
+        user
+          ? t(
+              `重置密码：${user.displayName}（${user.username}）`,
+              `Reset password: ${user.displayName} (${user.username})`,
+            )
+          : ''
+      }
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('重置密码', 'Reset password')}
@@ -49,7 +61,10 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
-        title={t('重置后该用户下次登录时必须修改密码。此操作记入审计日志。', 'The user must change it at next sign-in. This is audited.')}
+        title={t(
+          '重置后该用户下次登录时必须修改密码。此操作记入审计日志。',
+          'The user must change it at next sign-in. This is audited.',
+        )}
       />
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <PasswordField name="password" label={t('新密码', 'New password')} testId="reset-password-input" />

@@ -36,8 +36,16 @@ export function UserActions({ user, onEdit, onAssignRoles, onResetPassword }: Us
           column={1}
           size="small"
           items={[
-            { key: 'id', label: t('身份证号', 'ID number'), children: <span data-testid="sensitive-id-number">{s.idNumber ?? '—'}</span> },
-            { key: 'mobile', label: t('手机号码', 'Mobile'), children: <span data-testid="sensitive-mobile">{s.mobile ?? '—'}</span> },
+            {
+              key: 'id',
+              label: t('身份证号', 'ID number'),
+              children: <span data-testid="sensitive-id-number">{s.idNumber ?? '—'}</span>,
+            },
+            {
+              key: 'mobile',
+              label: t('手机号码', 'Mobile'),
+              children: <span data-testid="sensitive-mobile">{s.mobile ?? '—'}</span>,
+            },
           ]}
         />
       ),
@@ -70,7 +78,13 @@ export function UserActions({ user, onEdit, onAssignRoles, onResetPassword }: Us
         </ConfirmButton>
       )}
       {hasAction(user, 'resetPassword') && (
-        <Button type="link" size="small" danger onClick={() => onResetPassword(user)} data-testid={id('resetPassword')}>
+        <Button
+          type="link"
+          size="small"
+          danger
+          onClick={() => onResetPassword(user)}
+          data-testid={id('resetPassword')}
+        >
           {t('重置密码', 'Reset password')}
         </Button>
       )}

@@ -40,7 +40,13 @@ export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
   const editing = user !== null;
 
   const initialValues: Partial<Values> = user
-    ? { username: user.username, displayName: user.displayName, orgId: user.orgId, email: user.email ?? undefined, position: user.position ?? undefined }
+    ? {
+        username: user.username,
+        displayName: user.displayName,
+        orgId: user.orgId,
+        email: user.email ?? undefined,
+        position: user.position ?? undefined,
+      }
     : {};
 
   const onFinish = (v: Values) => {
@@ -91,13 +97,24 @@ export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
           <Button onClick={onClose} data-testid="user-form-cancel">
             {t('取消', 'Cancel')}
           </Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="user-form-submit">
+          <Button
+            type="primary"
+            loading={create.isPending || update.isPending}
+            onClick={() => form.submit()}
+            data-testid="user-form-submit"
+          >
             {t('保存', 'Save')}
           </Button>
         </Flex>
       }
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} data-testid="user-form">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        data-testid="user-form"
+      >
         <Form.Item
           name="username"
           label={t('用户名', 'Username')}
@@ -106,7 +123,10 @@ export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
             { min: 3, max: 32, message: t('用户名应为 3–32 个字符', 'Username must be 3–32 characters') },
             checkRule(
               (s) => USERNAME_RE.test(s.trim()),
-              t('用户名须以字母开头，只含字母、数字、下划线、点或连字符', 'Start with a letter; letters, digits, _ . - only'),
+              t(
+                '用户名须以字母开头，只含字母、数字、下划线、点或连字符',
+                'Start with a letter; letters, digits, _ . - only',
+              ),
             ),
           ]}
         >
@@ -115,37 +135,71 @@ export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
         <Form.Item
           name="displayName"
           label={t('姓名', 'Name')}
-          rules={[{ required: true, whitespace: true, message: t('姓名不能为空', 'Please enter the name') }, { max: 30 }]}
+          rules={[
+            { required: true, whitespace: true, message: t('姓名不能为空', 'Please enter the name') },
+            { max: 30 },
+          ]}
         >
           <Input data-testid="user-form-display-name" />
         </Form.Item>
-        <Form.Item name="orgId" label={t('所属单位', 'Organisation')} rules={[{ required: true, message: t('请选择所属单位', 'Please choose the organisation') }]}>
+        <Form.Item
+          name="orgId"
+          label={t('所属单位', 'Organisation')}
+          rules={[{ required: true, message: t('请选择所属单位', 'Please choose the organisation') }]}
+        >
           <OrgTreeSelect testId="user-form-org" />
         </Form.Item>
         <Form.Item
           name="idNumber"
           label={t('居民身份证号码', 'Resident ID number')}
           normalize={(v: string | undefined) => v?.toUpperCase().replace(/\s/g, '')}
-          extra={editing && user.idNumber ? `${t('当前', 'Current')}：${user.idNumber}（${keepHint}）` : undefined}
-          rules={[checkRule(isValidIdNumber, t('居民身份证号码无效（18位，出生日期和校验位须正确）', 'Invalid ID number (18 characters, valid birth date and check character)'))]}
+          extra={
+            editing && user.idNumber ? `${t('当前', 'Current')}：${user.idNumber}（${keepHint}）` : undefined
+          }
+          rules={[
+            checkRule(
+              isValidIdNumber,
+              t(
+                '居民身份证号码无效（18位，出生日期和校验位须正确）',
+                'Invalid ID number (18 characters, valid birth date and check character)',
+              ),
+            ),
+          ]}
         >
           <Input maxLength={18} autoComplete="off" data-testid="user-form-id-number" />
         </Form.Item>
         <Form.Item
           name="mobile"
           label={t('手机号码', 'Mobile')}
-          extra={editing && user.mobile ? `${t('当前', 'Current')}：${user.mobile}（${keepHint}）` : undefined}
-          rules={[checkRule((s) => isValidMobile(s.trim()), t('手机号码应为11位，以1开头', 'An 11-digit number starting with 1'))]}
+          extra={
+            editing && user.mobile ? `${t('当前', 'Current')}：${user.mobile}（${keepHint}）` : undefined
+          }
+          rules={[
+            checkRule(
+              (s) => isValidMobile(s.trim()),
+              t('手机号码应为11位，以1开头', 'An 11-digit number starting with 1'),
+            ),
+          ]}
         >
           <Input maxLength={11} autoComplete="off" data-testid="user-form-mobile" />
         </Form.Item>
-        <Form.Item name="email" label={t('电子邮箱', 'Email')} rules={[{ type: 'email', message: t('电子邮箱格式不正确', 'Invalid email address') }]}>
+        <Form.Item
+          name="email"
+          label={t('电子邮箱', 'Email')}
+          rules={[{ type: 'email', message: t('电子邮箱格式不正确', 'Invalid email address') }]}
+        >
           <Input data-testid="user-form-email" />
         </Form.Item>
         <Form.Item name="position" label={t('职务', 'Position')} rules={[{ max: 30 }]}>
           <Input data-testid="user-form-position" />
         </Form.Item>
-        {!editing && <PasswordField name="password" label={t('初始密码', 'Initial password')} testId="user-form-password" />}
+        {!editing && (
+          <PasswordField
+            name="password"
+            label={t('初始密码', 'Initial password')}
+            testId="user-form-password"
+          />
+        )}
       </Form>
     </Drawer>
   );

@@ -28,9 +28,18 @@ export function UsersPage() {
   const [resetOf, setResetOf] = useState<User | null>(null);
   const [importOpen, setImportOpen] = useState(false);
 
-  const filters: UserFilters = { q: values.q, orgId: values.orgId, role: values.role as Role | undefined, page, pageSize };
+  const filters: UserFilters = {
+    q: values.q,
+    orgId: values.orgId,
+    role: values.role as Role | undefined,
+    page,
+    pageSize,
+  };
   const users = useUsers(filters);
-  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: userKeys.all }), [queryClient]);
+  const refresh = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    [queryClient],
+  );
 
   return (
     <PageCard
@@ -43,9 +52,19 @@ export function UsersPage() {
               {t('导入', 'Import')}
             </Button>
           )}
-          <ExportButton listPath="/api/users" filters={userQuery(filters)} fileBaseName={t('用户', 'users')} testId="user-export" />
+          <ExportButton
+            listPath="/api/users"
+            filters={userQuery(filters)}
+            fileBaseName={t('用户', 'users')}
+            testId="user-export"
+          />
           {can('user.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ open: true, user: null })} data-testid="user-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setForm({ open: true, user: null })}
+              data-testid="user-create"
+            >
               {t('新建用户', 'New user')}
             </Button>
           )}
@@ -89,10 +108,20 @@ export function UsersPage() {
         onAssignRoles={setRolesOf}
         onResetPassword={setResetOf}
       />
-      <UserFormDrawer open={form.open} user={form.open ? form.user : null} onClose={() => setForm({ open: false })} />
+      <UserFormDrawer
+        open={form.open}
+        user={form.open ? form.user : null}
+        onClose={() => setForm({ open: false })}
+      />
       <AssignRolesModal user={rolesOf} onClose={() => setRolesOf(null)} />
       <ResetPasswordModal user={resetOf} onClose={() => setResetOf(null)} />
-      <ImportDialog kind="users" title={t('导入用户', 'Import users')} open={importOpen} onClose={() => setImportOpen(false)} onSucceeded={refresh} />
+      <ImportDialog
+        kind="users"
+        title={t('导入用户', 'Import users')}
+        open={importOpen}
+        onClose={() => setImportOpen(false)}
+        onSucceeded={refresh}
+      />
     </PageCard>
   );
 }

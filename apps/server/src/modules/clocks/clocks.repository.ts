@@ -1,0 +1,163 @@
+import type { DueDateUnit } from '@fazhi/contracts';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/pool';
+import { organisations } from '../../platform/db/schema';
+import { clockExtensions, clockPauses, clocks } from './clocks.tables';
+
+export type ClockRecord = typeof clocks.$inferSelect;
+export type ClockRow = ClockRecord & { orgName: string; regionCode: string };
+export type PauseRow = { id: string; clockId: string; kind: 'suspend' | 'correction'; from: string; to: string | null; reason: string };
+export type ExtensionRow = { id: string; clockId: string; amount: number; unit: DueDateUnit; approver: string; reason: string; approvedOn: string };
+export type ClockDetails = { pauses: PauseRow[]; extensions: ExtensionRow[] };
+
+const columns = { ...getTableColumns(clocks), orgName: organisations.name, regionCode: organisations.regionCode };
+
+/** One page: a single SELECT over the clock indexes, joined to organisations for the 20 rows it returns. */
+export async function findClocks(db: DbOrTx, where: SQL | undefined, orderBy: SQL[], limit: number, offset: number): Promise<ClockRow[]> {
+  return db
+    .select(columns)
+    .from(clocks)
+    .innerJoin(organisations, eq(organisations.id, clocks.orgId))
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(limit)
+    .offset(offset);
+}
+
+/** Counts matching clocks up to `cap` (the inner LIMIT keeps the count cheap on a million rows). */
+export async function countClocksCapped(db: DbOrTx, where: SQL | undefined, cap: number): Promise<number> {
+  const res = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (select 1 from ${clocks} where ${where ?? sql`true`} limit ${cap}) t`,
+  );
+  return Number(res.rows[0]?.n ?? 0);
+}
+
+export async function findClockById(db: DbOrTx, id: string, forUpdate = false): Promise<ClockRow | undefined> {
+  const q = db.select(columns).from(clocks).innerJoin(organisations, eq(organisations.id, clocks.orgId)).where(eq(clocks.id, id));
+  const [row] = forUpdate ? await q.for('update', { of: clocks }) : await q;
+  return row;
+}
+
+type DetailRow = {
+  t: 'p' | 'e';
+  id: string;
+  clock_id: string;
+  kind: string | null;
+  a: string;
+  b: string | null;
+  reason: string;
+  amount: number | null;
+  unit: string | null;
+  approver: string | null;
+};
+
+/** Pauses and extensions of many clocks in one query (never one query per clock). */
+export async function findDetails(db: DbOrTx, ids: readonly string[]): Promise<Map<string, ClockDetails>> {
+  const out = new Map<string, ClockDetails>(ids.map((id) => [id, { pauses: [], extensions: [] }]));
+  if (ids.length === 0) return out;
+  const arr = sql`${sql.param(ids)}::uuid[]`;
+  const res = await db.execute<DetailRow>(sql`
+    select * from (
+      select 'p' as t, id, clock_id, kind, from_date::text as a, to_date::text as b, reason,
+             null::int as amount, null::text as unit, null::text as approver, created_at
+        from clock_pauses where clock_id = any(${arr})
+      union all
+      select 'e', id, clock_id, null, approved_on::text, null, reason, amount, unit, approver, created_at
+        from clock_extensions where clock_id = any(${arr})
+    ) d
+    order by a, created_at, id`);
+  for (const r of res.rows) {
+    const d = out.get(r.clock_id);
+    if (!d) continue;
+    if (r.t === 'p') d.pauses.push({ id: r.id, clockId: r.clock_id, kind: r.kind as PauseRow['kind'], from: r.a, to: r.b, reason: r.reason });
+    else {
+      d.extensions.push({
+        id: r.id,
+        clockId: r.clock_id,
+        amount: Number(r.amount),
+        unit: r.unit as DueDateUnit,
+        approver: r.approver ?? '',
+        reason: r.reason,
+        approvedOn: r.a,
+      });
+    }
+  }
+  return out;
+}
+
+export async function insertClock(tx: DbOrTx, values: typeof clocks.$inferInsert): Promise<ClockRecord> {
+  const [row] = await tx.insert(clocks).values(values).returning();
+  if (!row) throw new Error('clock insert returned nothing');
+  return row;
+}
+
+export type DerivedFields = { dueDate: string; provisional: boolean; status: string };
+
+/** Writes a user's change: the derived fields plus `patch`, bumping the version (optimistic concurrency). */
+export async function updateClock(
+  tx: DbOrTx,
+  id: string,
+  version: number,
+  fields: DerivedFields & { completedOn?: string | null },
+): Promise<ClockRecord | undefined> {
+  const [row] = await tx
+    .update(clocks)
+    .set({ ...fields, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(clocks.id, id), eq(clocks.version, version)))
+    .returning();
+  return row;
+}
+
+/**
+ * System recomputation (calendar change, daily scan): due date, provisional flag and status are derived
+ * from the user's facts, so rewriting them does not bump `version` (a user's pending edit stays valid).
+ */
+export async function updateDerived(tx: DbOrTx, rows: readonly (DerivedFields & { id: string; alertedFor?: string | null })[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    update clocks c
+       set due_date = v.due_date, provisional = v.provisional, status = v.status,
+           alerted_for = case when v.touch_alert then v.alerted_for else c.alerted_for end
+      from unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.dueDate))}::date[],
+                  ${sql.param(rows.map((r) => r.provisional))}::boolean[], ${sql.param(rows.map((r) => r.status))}::text[],
+                  ${sql.param(rows.map((r) => r.alertedFor !== undefined))}::boolean[], ${sql.param(rows.map((r) => r.alertedFor ?? null))}::text[])
+           as v(id, due_date, provisional, status, touch_alert, alerted_for)
+     where c.id = v.id`);
+}
+
+/** Open clocks matching `where`, after `afterId` in id order (keyset), locked for this transaction. */
+export async function lockOpenClocksBatch(tx: DbOrTx, where: SQL, afterId: string | null, limit: number): Promise<ClockRecord[]> {
+  return tx
+    .select()
+    .from(clocks)
+    .where(and(sql`${clocks.status} <> 'completed'`, afterId === null ? undefined : sql`${clocks.id} > ${afterId}::uuid`, where))
+    .orderBy(clocks.id)
+    .limit(limit)
+    .for('update');
+}
+
+export async function insertPause(tx: DbOrTx, values: typeof clockPauses.$inferInsert) {
+  const [row] = await tx.insert(clockPauses).values(values).returning();
+  if (!row) throw new Error('pause insert returned nothing');
+  return row;
+}
+
+export async function closePause(tx: DbOrTx, pauseId: string, to: string): Promise<void> {
+  await tx.update(clockPauses).set({ to }).where(eq(clockPauses.id, pauseId));
+}
+
+export async function insertExtension(tx: DbOrTx, values: typeof clockExtensions.$inferInsert) {
+  const [row] = await tx.insert(clockExtensions).values(values).returning();
+  if (!row) throw new Error('extension insert returned nothing');
+  return row;
+}
+
+/** The accounts to remind about clocks of these organisations: enabled 经办人 and 单位负责人. */
+export async function findReminderRecipients(db: DbOrTx, orgIds: readonly string[]): Promise<{ userId: string; orgId: string }[]> {
+  if (orgIds.length === 0) return [];
+  const res = await db.execute<{ user_id: string; org_id: string }>(sql`
+    select distinct u.id as user_id, u.org_id
+      from users u join user_roles r on r.user_id = u.id
+     where u.org_id = any(${sql.param(orgIds)}::uuid[]) and r.role in ('staff', 'head') and not u.disabled`);
+  return res.rows.map((r) => ({ userId: r.user_id, orgId: r.org_id }));
+}
