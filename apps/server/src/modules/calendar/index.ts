@@ -1,2 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-export const calendarRoutes: FastifyPluginAsyncZod = async () => {};
+// What other modules may use from the calendar module (法定节假日安排 and 期间计算).
+export { calendarRoutes } from './calendar.routes';
+export { computeDueDate, updateCalendarYear, validateYearDays } from './calendar.service';

@@ -50,7 +50,9 @@ const unseal = (ctx: Ctx, stored: Buffer) => Buffer.from(ctx.crypto.decrypt(stor
 /** Validates and commits; records the outcome on the job. Never leaves the job 'running'. */
 export async function finishImport(ctx: Ctx, started: StartedImport): Promise<FinishedImport> {
   const { jobId, kind, sheet, fileName } = started;
-  const setJob = (patch: Partial<typeof importJobs.$inferInsert>) => ctx.db.update(importJobs).set(patch).where(eq(importJobs.id, jobId));
+  const setJob = async (patch: Partial<typeof importJobs.$inferInsert>) => {
+    await ctx.db.update(importJobs).set(patch).where(eq(importJobs.id, jobId));
+  };
   let issues: ImportIssue[] = [];
   let errorFile: Buffer | null = null;
   try {
