@@ -14,7 +14,6 @@
  * with the secondary indexes of `clocks` and `audit_log` dropped during the load and rebuilt afterwards
  * from their catalogue definitions, then VACUUM ANALYZE.
  */
-import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import {
@@ -28,7 +27,7 @@ import {
   type Role,
   type WorkCalendar,
 } from '@fazhi/contracts';
-import { GENESIS_HASH } from '../../apps/server/src/platform/audit/canonical';
+import { canonicalJson, GENESIS_HASH } from '../../apps/server/src/platform/audit/canonical';
 import { recordDiff } from '../../apps/server/src/platform/audit/diff';
 import { hashPassword } from '../../apps/server/src/platform/auth/password';
 import { loadOfficialCalendarSeed } from '../../apps/server/src/platform/clock/official-calendar-seed';
@@ -99,7 +98,17 @@ export function shanghaiToday(now = new Date()): string {
 
 const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
-const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const ISO_BASE = Date.UTC(1960, 0, 1) / DAY_MS;
+const ISO_CACHE: string[] = [];
+/** Day number → 'YYYY-MM-DD' (cached: the generator formats tens of millions of dates). */
+const isoOf = (day: number): string => {
+  const k = day - ISO_BASE;
+  const hit = ISO_CACHE[k];
+  if (hit !== undefined) return hit;
+  const iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (k >= 0 && k < 40_000) ISO_CACHE[k] = iso;
+  return iso;
+};
 /** A Beijing office-hours instant (08:30–17:30 CST = 00:30–09:30 UTC) on `day`. */
 const officeInstant = (day: number, u: number) => day * DAY_MS + (30 * 60 + Math.floor(u * 9 * 3600)) * 1000;
 
@@ -666,8 +675,9 @@ export async function generateDataset(
     const cr = new Rng(hash32(opts.seed, 4, 44));
     const statusTargets = Object.values(STATUS_TARGET);
     let nDone = 0;
+    const groupWeights = GROUPS.map((x) => x.weight);
     for (let i = 0; i < n; i++) {
-      const g = cr.weighted(GROUPS.map((x) => x.weight));
+      const g = cr.weighted(groupWeights);
       let target = cr.weighted(statusTargets);
       let k = 0;
       let lo = 0;
@@ -693,7 +703,7 @@ export async function generateDataset(
       const writers = writersByOrg[o]?.length ? (writersByOrg[o] as number[]) : (anyUserByOrg[o] ?? []);
       const createdDay = Math.min(todayN, start + (cr.chance(0.7) ? 0 : cr.int(1, 2)));
       let created = officeInstant(createdDay, cr.next());
-      if (created > nowMs - 3_600_000) created = nowMs - 3_600_000 - Math.floor(cr.next() * 6 * 3_600_000);
+      if (created > nowMs - 3_600_000) created = Math.floor((nowMs - 3_600_000 - cr.next() * 6 * 3_600_000) / 1000) * 1000;
       orgIdx[i] = o;
       specIdx[i] = k;
       startDay[i] = start;
@@ -708,8 +718,8 @@ export async function generateDataset(
         else done = createdDay + Math.floor(cr.next() * (todayN - createdDay + 1));
         done = Math.max(done, createdDay);
         let dm = officeInstant(done, cr.next());
-        if (dm <= created) dm = created + 600_000 + Math.floor(cr.next() * 3_600_000);
-        if (dm > nowMs) dm = Math.max(created + 1000, nowMs - 60_000);
+        if (dm <= created) dm = created + 600_000 + Math.floor(cr.next() * 3_600) * 1000;
+        if (dm > nowMs) dm = Math.max(created + 1000, Math.floor(nowMs / 1000) * 1000 - 60_000);
         doneDay[i] = done;
         doneMs[i] = dm;
         status[i] = 3;
@@ -739,17 +749,28 @@ export async function generateDataset(
         throw new Error(`generate: clock ${i} disagrees with evaluateClock (${ev.status} ${ev.dueDate})`);
       }
     }
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => (createdMs[a] as number) - (createdMs[b] as number) || a - b);
-    const events = new Uint32Array(n + nDone);
+    // Creation order (the heap's physical order, and the audit chain's order): sort packed keys
+    // (whole seconds × 2^22 + index, exact in a double) without a comparator — fast and allocation-free.
+    if (n + nDone >= 2 ** 22) throw new Error('generate: at most 2,097,151 clocks per dataset');
+    const sortedBy = (count: number, keyOf: (x: number) => number, idOf: (j: number) => number): Uint32Array => {
+      const keys = new Float64Array(count);
+      for (let j = 0; j < count; j++) {
+        const x = idOf(j);
+        keys[j] = Math.floor(keyOf(x) / 1000) * 4_194_304 + x;
+      }
+      keys.sort();
+      const out = new Uint32Array(count);
+      for (let j = 0; j < count; j++) out[j] = (keys[j] as number) % 4_194_304;
+      return out;
+    };
+    const order = sortedBy(n, (i) => createdMs[i] as number, (j) => j);
+    const evIds = new Uint32Array(n + nDone);
     let e = 0;
     for (let i = 0; i < n; i++) {
-      events[e++] = i * 2;
-      if (status[i] === 3) events[e++] = i * 2 + 1;
+      evIds[e++] = i * 2;
+      if (status[i] === 3) evIds[e++] = i * 2 + 1;
     }
-    const evTime = (x: number) => ((x & 1 ? doneMs[x >>> 1] : createdMs[x >>> 1]) as number);
-    events.sort((a, b) => evTime(a) - evTime(b) || a - b);
+    const events = sortedBy(evIds.length, (x) => (x & 1 ? doneMs[x >>> 1] : createdMs[x >>> 1]) as number, (j) => evIds[j] as number);
     lap(`clock sampling (${n.toLocaleString('en')} clocks, ${nDone.toLocaleString('en')} completed)`);
 
     const clockRecord = (i: number) => {
@@ -796,9 +817,20 @@ export async function generateDataset(
     log(`  dropped ${indexDefs.length} secondary indexes for the load`);
     const tLoad = performance.now();
     let clocksLoaded = 0;
+    let clockDbMs = 0;
+    let auditDbMs = 0;
     const progress = () => {
       const s = (performance.now() - tLoad) / 1000;
-      log(`  … ${clocksLoaded.toLocaleString('en')} clocks, ${chain.written.toLocaleString('en')} audit entries (${s.toFixed(0)} s)`);
+      log(
+        `  … ${clocksLoaded.toLocaleString('en')} clocks, ${chain.written.toLocaleString('en')} audit entries (${s.toFixed(0)} s; ` +
+          `waiting on INSERT: clocks ${(clockDbMs / 1000).toFixed(0)} s, audit ${(auditDbMs / 1000).toFixed(0)} s)`,
+      );
+    };
+    const timed = async (p: Promise<number | void>, add: (ms: number) => void) => {
+      const t = performance.now();
+      const r = await p;
+      add(performance.now() - t);
+      return r;
     };
     const loadClocks = async () => {
       const batch = new ColumnBatch('clocks', CLOCK_COLUMNS);
@@ -810,18 +842,31 @@ export async function generateDataset(
           rec.version, rec.createdAt.toISOString(), rec.updatedAt.toISOString(),
         ]);
         if (batch.size >= opts.batchSize) {
-          clocksLoaded += await batch.flush(client2);
+          clocksLoaded += (await timed(batch.flush(client2), (ms) => (clockDbMs += ms))) as number;
           if (clocksLoaded % 100_000 === 0) progress();
         }
       }
-      clocksLoaded += await batch.flush(client2);
+      clocksLoaded += (await timed(batch.flush(client2), (ms) => (clockDbMs += ms))) as number;
+    };
+    // clock.create carries the record as created (audit.service: { changes: recordDiff(null, after) });
+    // clock.complete the three fields the completion changes. Both are serialised directly in canonical
+    // form (sorted keys); samples are checked against recordDiff + canonicalJson below and in addCanonical.
+    const CREATE_KEYS = ['amount', 'completedOn', 'createdBy', 'dueDate', 'id', 'legalBasis', 'orgId', 'provisional', 'regionPath', 'startDate', 'startEvent', 'status', 'subjectId', 'subjectType', 'title', 'unit', 'version', 'warningDays'].sort();
+    const createDiffJson = (snap: Record<string, unknown>) => {
+      const parts: string[] = [];
+      for (const k of CREATE_KEYS) {
+        const v = snap[k];
+        if (v !== null && v !== undefined) parts.push(`${JSON.stringify(k)}:{"from":null,"to":${JSON.stringify(v)}}`);
+      }
+      return `{"changes":{${parts.join(',')}}}`;
     };
     const loadAudit = async () => {
       const ipOf = (x: number, g: number) => `10.${41 + g}.${(x >>> 8) & 255}.${(x & 255) || 1}`;
       for (let j = 0; j < events.length; j++) {
         const ev = events[j] as number;
         const i = ev >>> 1;
-        const { rec, spec, user } = clockRecord(i);
+        const spec = CLOCK_SPECS[specIdx[i] as number] as ClockSpec;
+        const user = (creator[i] as number) >= 0 ? users[creator[i] as number] : undefined;
         const actor = user
           ? { actorId: user.id, actorName: `${user.displayName}(${user.username})`, orgId: (orgs[user.orgIdx] as OrgRec).id }
           : { actorId: null, actorName: 'system', orgId: null };
@@ -830,27 +875,38 @@ export async function generateDataset(
           ...actor,
           id: uuidAt(opts.seed, SALT.audit, ev),
           entityType: 'clock',
-          entityId: rec.id,
+          entityId: uuidAt(opts.seed, SALT.clock, i),
           requestId: uuidAt(opts.seed, SALT.request, ev),
           ip: ipOf(h, (orgs[orgIdx[i] as number] as OrgRec).group),
           outcome: 'ok',
         };
         const due = dueDay[i] as number;
+        const statusOn = (day: number) => (due - day < 0 ? 'overdue' : due - day <= spec.warningDays ? 'due_soon' : 'normal');
+        let diff: Record<string, unknown>;
+        let diffJson: string;
+        let at: Date;
         if ((ev & 1) === 0) {
-          const createdDay = Math.floor((createdMs[i] as number) / DAY_MS);
-          const left = due - createdDay;
-          const atCreation = { ...rec, status: left < 0 ? 'overdue' : left <= spec.warningDays ? 'due_soon' : 'normal', completedOn: null, version: 1, updatedAt: rec.createdAt };
-          chain.add({ ...common, at: rec.createdAt, action: 'clock.create', diff: { changes: recordDiff(null, atCreation) } });
+          const { rec } = clockRecord(i);
+          diff = { ...rec, status: statusOn(Math.floor((createdMs[i] as number) / DAY_MS)), completedOn: null, version: 1, updatedAt: rec.createdAt };
+          diffJson = createDiffJson(diff);
+          at = rec.createdAt;
+          chain.addCanonical({ ...common, at, action: 'clock.create' }, diffJson);
         } else {
           const done = doneDay[i] as number;
-          const left = due - done;
-          const before = { status: left < 0 ? 'overdue' : left <= spec.warningDays ? 'due_soon' : 'normal', completedOn: null, version: 1 };
-          const after = { status: 'completed', completedOn: rec.completedOn, version: 2 };
-          chain.add({ ...common, at: rec.updatedAt, action: 'clock.complete', diff: { changes: recordDiff(before, after) } });
+          diff = { status: statusOn(done), completedOn: null, version: 1 };
+          diffJson = `{"changes":{"completedOn":{"from":null,"to":${JSON.stringify(isoOf(done))}},"status":{"from":${JSON.stringify(diff.status)},"to":"completed"},"version":{"from":1,"to":2}}}`;
+          at = new Date(doneMs[i] as number);
+          chain.addCanonical({ ...common, at, action: 'clock.complete' }, diffJson);
         }
-        if (chain.batch.size >= opts.batchSize) await chain.flush(client);
+        if (j % 4999 === 0) {
+          // The serialised diff is exactly what audit.service would build with recordDiff.
+          const after = (ev & 1) === 0 ? diff : { status: 'completed', completedOn: isoOf(doneDay[i] as number), version: 2 };
+          const reference = canonicalJson({ changes: recordDiff((ev & 1) === 0 ? null : diff, after) });
+          if (reference !== diffJson) throw new Error(`generate: audit diff differs from recordDiff: ${diffJson} vs ${reference}`);
+        }
+        if (chain.batch.size >= opts.batchSize) await timed(chain.flush(client), (ms) => (auditDbMs += ms));
       }
-      await chain.flush(client);
+      await timed(chain.flush(client), (ms) => (auditDbMs += ms));
     };
     await Promise.all([loadClocks(), loadAudit()]);
     progress();
@@ -906,22 +962,25 @@ export function generateOptionsFromArgs(args: Map<string, string>, log: (m: stri
   };
 }
 
-/** Stand-alone use: generate into a DATABASE_URL (must be an empty, migrated-or-new database) or a DATA_DIR. */
+/** Stand-alone use (and run.ts's generation child): generate into --database-url URL or a fresh --data-dir DIR. */
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const { openBenchRuntime } = await import('./lib/databases');
+  const { openBenchRuntime, OUT_DIR } = await import('./lib/databases');
   const log = (m: string) => console.log(m);
   const url = flag(args, 'database-url');
   const dataDir = flag(args, 'data-dir');
   if (!url && !dataDir) throw new Error('generate: give --database-url URL or --data-dir DIR');
-  const rt = await openBenchRuntime({ databaseUrl: url, dataDir: dataDir ?? `bench/out/generate-${randomUUID().slice(0, 8)}` });
+  const rt = await openBenchRuntime({ databaseUrl: url, dataDir: dataDir ?? OUT_DIR });
   try {
     const info = await generateDataset(rt.runtime.database, rt.runtime.databaseUrl, rt.config, rt.runtime.crypto, generateOptionsFromArgs(args, log));
-    console.log(JSON.stringify(info, null, 2));
+    console.log(`${DATASET_LINE}${JSON.stringify(info)}`);
   } finally {
     await rt.runtime.shutdown();
   }
 }
+
+/** Prefix of the result line the generation child prints for run.ts. */
+export const DATASET_LINE = 'BENCH_DATASET ';
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((e: unknown) => {

@@ -61,7 +61,7 @@ export class Rng {
 const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
 export function uuidFromWords(a: number, b: number, c: number, d: number): string {
-  const h = hex8(a) + hex8(b) + hex8((c & 0xffff0fff) | 0x00004000) + hex8((d & 0x3fffffff) | 0x80000000);
+  const h = hex8(a) + hex8((b & 0xffff0fff) | 0x00004000) + hex8((c & 0x3fffffff) | 0x80000000) + hex8(d);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 

@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd';
+import { Alert, Button, Flex } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ApiError, errorText, useMe } from '../platform/api';
 import { useT } from '../platform/i18n';
@@ -17,16 +17,19 @@ export function RequireAuth() {
       return <Navigate to={`/login?next=${next}`} replace />;
     }
     return (
-      <Result
-        status="error"
-        title={t('无法连接服务器', 'Cannot reach the server')}
-        subTitle={errorText(me.error)}
-        extra={
-          <Button type="primary" onClick={() => void me.refetch()}>
-            {t('重试', 'Retry')}
-          </Button>
-        }
-      />
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Alert
+          type="error"
+          showIcon
+          title={t('无法连接服务器', 'Cannot reach the server')}
+          description={errorText(me.error)}
+          action={
+            <Button type="primary" onClick={() => void me.refetch()} data-testid="auth-retry">
+              {t('重试', 'Retry')}
+            </Button>
+          }
+        />
+      </Flex>
     );
   }
   if (me.data.mustChangePassword && location.pathname !== '/change-password') {

@@ -52,7 +52,7 @@ export const calendarYearUpdateSchema = z.strictObject({
   official: z.boolean(),
   source: z.string().trim().max(120).nullable().default(null),
   days: z.array(calendarDaySchema).max(120),
-  /** The version read with GET; null (or 0) when entering a year for the first time. */
+  /** The version read with GET (0 for a year not yet entered): a stale one is refused (409). null writes unconditionally. */
   version: z.number().int().nullable().default(null),
 });
 export const calendarYearUpdateResultSchema = z.object({

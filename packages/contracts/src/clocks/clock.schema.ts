@@ -129,7 +129,7 @@ export const clockPageSchema = listResponse(clockSchema).extend({
     .number()
     .int()
     .describe(
-      `符合条件的记录数，最多计到 ${CLOCK_LIST_TOTAL_CAP}（为保证百万级台账的列表速度，计数有上限）：超过时 total = ${CLOCK_LIST_TOTAL_CAP} 且 totalCapped = true，页面应显示“${CLOCK_LIST_TOTAL_CAP}+ 条”；更靠后的页仍可按 page 访问`,
+      `符合条件的记录数，最多计到 ${CLOCK_LIST_TOTAL_CAP}（为保证百万级台账的列表速度，计数有上限）：超过时 total = ${CLOCK_LIST_TOTAL_CAP} 且 totalCapped = true，页面应显示“${CLOCK_LIST_TOTAL_CAP}+ 条”；更靠后的页仍可按 page 访问。计数按数据范围和筛选条件缓存至多 10 秒（本进程的写入立即生效）`,
     ),
   totalCapped: z.boolean().describe(`true 表示实际记录数超过 ${CLOCK_LIST_TOTAL_CAP} 条，total 为截断后的计数`),
 });

@@ -9,6 +9,7 @@ import {
   weekday,
 } from '@fazhi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireSignedIn } from '../../platform/clock/require-signed-in';
 import { sendXlsx } from '../../platform/excel/export';
 import { calendarDaysForExport, computeDueDate, getCalendarYear, listCalendarYears, updateCalendarYear } from './calendar.service';
 
@@ -17,6 +18,7 @@ const WEEKDAYS = ['', '星期一', '星期二', '星期三', '星期四', '星�
 const KINDS = { holiday: '放假', workday: '调休上班' } as const;
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('preValidation', requireSignedIn);
   app.get(
     '/calendar/due-date',
     { config: { access: 'calendar.read' }, schema: { tags, querystring: dueDateQuerySchema, response: { 200: dueDateResponseSchema } } },

@@ -6,13 +6,13 @@ import {
   type DueDateResult,
 } from '@fazhi/contracts';
 import type { z } from 'zod';
-import { requirePermission } from '../../platform/access/policy';
+import { requirePermission, requireTopLevel } from '../../platform/access/policy';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { shanghaiToday } from '../../platform/clock/today';
 import { currentCalendar, dueDateOn, loadCalendar, lockCalendarExclusive } from '../../platform/clock/work-calendar';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { recomputeClocksForYear } from '../clocks';
+import { invalidateClockCounts, recomputeClocksForYear } from '../clocks';
 import { findDays, findYear, findYearSummaries, replaceYear, type CalendarDayRow } from './calendar.repository';
 
 type CalendarYear = z.infer<typeof calendarYearSchema>;
@@ -67,11 +67,15 @@ const dayKey = (d: CalendarDayRow) => `${d.date}|${d.kind}|${d.name ?? ''}`;
  */
 export async function updateCalendarYear(ctx: Ctx, year: number, input: YearUpdate) {
   requirePermission(ctx.actor, 'calendar.write');
+  // The holiday calendar is national: only the administrators at the top of the jurisdiction tree change it.
+  requireTopLevel(ctx.actor);
   const days = validateYearDays(year, input.days);
   const result = await ctx.db.transaction(async (tx) => {
     await lockCalendarExclusive(tx);
     const before = await findYear(tx, year, true);
-    if (before ? input.version !== before.version : input.version !== null && input.version !== 0) {
+    // Optimistic concurrency: the version read with GET (0 for a year not yet entered) must still be current;
+    // null writes unconditionally (like a PUT without If-Match).
+    if (input.version !== null && input.version !== (before?.version ?? 0)) {
       throw new AppError('STALE_WRITE', before ? undefined : `${year} 年的节假日安排尚未登记，请刷新后重试`);
     }
     const oldDays = before ? await findDays(tx, year) : [];
@@ -91,6 +95,7 @@ export async function updateCalendarYear(ctx: Ctx, year: number, input: YearUpda
     const { recomputed, changed } = await recomputeClocksForYear(tx, ctx, sc, year, shanghaiToday(ctx.now()));
     return { year, recomputedClocks: recomputed, changedClocks: changed };
   });
+  if (result.changedClocks > 0) invalidateClockCounts();
   return result;
 }
 

@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { runOnce, type JobDefinition } from '../../platform/jobs';
 import { notify, type NewNotification } from '../../platform/notify/notify.service';
+import { invalidateClockCounts } from './clocks.count-cache';
 import { evaluateRecord } from './clocks.evaluate';
 import { findDetails, findReminderRecipients, lockOpenClocksBatch, updateDerived, type ClockRecord } from './clocks.repository';
 import { clocks } from './clocks.tables';
@@ -14,7 +15,11 @@ import { clocks } from './clocks.tables';
 const BUCKETS = 256;
 const BATCH = 1000;
 
-export type ScanResult = { date: string; buckets: number; skippedBuckets: number; evaluated: number; changed: number; notified: number; failed: number };
+/**
+ * `ranges`: id ranges scanned now; `alreadyDone`: ranges a previous run of the same day completed;
+ * `empty`: ranges without open clocks (nothing to do, nothing recorded).
+ */
+export type ScanResult = { date: string; ranges: number; alreadyDone: number; empty: number; evaluated: number; changed: number; notified: number; failed: number };
 
 function bucketRange(b: number): { from: string; to: string | null } {
   const hex = (n: number) => n.toString(16).padStart(2, '0');
@@ -47,12 +52,17 @@ function reminder(c: ClockRecord, ev: ClockEvaluation, userId: string): NewNotif
  */
 export async function scanClocks(ctx: Ctx, today: string): Promise<ScanResult> {
   if (!isIsoDate(today)) throw new AppError('INVALID_DATE', `日期格式应为 YYYY-MM-DD：${today}`);
-  const result: ScanResult = { date: today, buckets: BUCKETS, skippedBuckets: 0, evaluated: 0, changed: 0, notified: 0, failed: 0 };
+  const result: ScanResult = { date: today, ranges: 0, alreadyDone: 0, empty: 0, evaluated: 0, changed: 0, notified: 0, failed: 0 };
   for (let b = 0; b < BUCKETS; b += 1) {
     const range = bucketRange(b);
     const inRange = range.to
       ? sql`${clocks.id} >= ${range.from}::uuid and ${clocks.id} < ${range.to}::uuid`
       : sql`${clocks.id} >= ${range.from}::uuid`;
+    const open = await ctx.db.execute(sql`select 1 from ${clocks} where ${inRange} and ${clocks.status} <> 'completed' limit 1`);
+    if (open.rows.length === 0) {
+      result.empty += 1; // a clock created later is evaluated when it is created
+      continue;
+    }
     const part = { evaluated: 0, changed: 0, notified: 0, failed: 0 };
     const ran = await runOnce(ctx.db, `clock.scan:${today}:${b.toString(16).padStart(2, '0')}`, async (tx) => {
       await lockCalendarShared(tx);
@@ -91,9 +101,11 @@ export async function scanClocks(ctx: Ctx, today: string): Promise<ScanResult> {
       }
     });
     if (!ran) {
-      result.skippedBuckets += 1;
+      result.alreadyDone += 1;
       continue;
     }
+    result.ranges += 1;
+    if (part.changed > 0) invalidateClockCounts();
     result.evaluated += part.evaluated;
     result.changed += part.changed;
     result.notified += part.notified;

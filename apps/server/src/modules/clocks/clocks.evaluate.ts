@@ -2,7 +2,7 @@ import type { Clock, ClockEvaluation, ClockStatus, DueDateUnit, StatutoryClockIn
 import type { Actor } from '../../platform/context';
 import { evaluateOn, type ServerCalendar } from '../../platform/clock/work-calendar';
 import { clockActions } from './clocks.policy';
-import type { ClockDetails, ClockRecord, ClockRow, ExtensionRow, PauseRow } from './clocks.repository';
+import type { ClockDetails, ClockRecord, ClockRow, ClockView, ExtensionRow, PauseRow } from './clocks.repository';
 
 /** The facts of a clock as the pure evaluation sees them. */
 export function statutoryInput(
@@ -33,7 +33,7 @@ export function evaluateRecord(sc: ServerCalendar, row: ClockRecord, d: ClockDet
 
 export const hasOpenPause = (d: ClockDetails) => d.pauses.some((p) => p.to === null);
 
-export function toClockDto(actor: Actor, r: ClockRow, d: ClockDetails): Clock {
+export function toClockDto(actor: Actor, r: ClockView, d: ClockDetails): Clock {
   return {
     id: r.id,
     orgId: r.orgId,

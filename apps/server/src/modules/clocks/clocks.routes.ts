@@ -14,6 +14,7 @@ import {
 } from '@fazhi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireSignedIn } from '../../platform/clock/require-signed-in';
 import { sendXlsx } from '../../platform/excel/export';
 import { shanghaiToday } from '../../platform/clock/today';
 import { addExtension, addPause, clockBatchesForExport, completeClock, createClock, endPause, getClock, listClocks } from './clocks.service';
@@ -25,6 +26,7 @@ const tags = ['clocks'];
 const periodText = (amount: number, unit: Clock['unit']) => `${amount}${DUE_DATE_UNITS[unit]}`;
 
 export const clockRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('preValidation', requireSignedIn);
   app.get('/clocks', { config: { access: 'clock.read' }, schema: { tags, querystring: clockListQuerySchema, response: { 200: clockPageSchema } } }, async (req) =>
     listClocks(req.ctx, req.query),
   );

@@ -23,6 +23,7 @@ import type { DbOrTx, Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { enqueueEvent } from '../../platform/jobs';
 import { findOrgById, findRegion } from '../org';
+import { cachedCount, invalidateClockCounts } from './clocks.count-cache';
 import { auditable, evaluateRecord, hasOpenPause, statutoryInput, toClockDto } from './clocks.evaluate';
 import {
   closePause,
@@ -36,19 +37,23 @@ import {
   updateClock,
   type ClockDetails,
   type ClockRow,
+  type ClockView,
+  type PageOrder,
 } from './clocks.repository';
 import { clocks } from './clocks.tables';
 
 type ListQuery = z.infer<typeof clockListQuerySchema>;
 
-const SORTS: Record<ListQuery['sort'], SQL[]> = {
-  dueDate: [asc(clocks.dueDate), asc(clocks.id)],
-  '-dueDate': [desc(clocks.dueDate), desc(clocks.id)],
-  startDate: [asc(clocks.startDate), asc(clocks.id)],
-  '-startDate': [desc(clocks.startDate), desc(clocks.id)],
-  createdAt: [asc(clocks.createdAt), asc(clocks.id)],
-  '-createdAt': [desc(clocks.createdAt), desc(clocks.id)],
+const SORTS: Record<ListQuery['sort'], { inner: SQL[]; outer: PageOrder }> = {
+  dueDate: { inner: [asc(clocks.dueDate), asc(clocks.id)], outer: { column: 'due_date', desc: false } },
+  '-dueDate': { inner: [desc(clocks.dueDate), desc(clocks.id)], outer: { column: 'due_date', desc: true } },
+  startDate: { inner: [asc(clocks.startDate), asc(clocks.id)], outer: { column: 'start_date', desc: false } },
+  '-startDate': { inner: [desc(clocks.startDate), desc(clocks.id)], outer: { column: 'start_date', desc: true } },
+  createdAt: { inner: [asc(clocks.createdAt), asc(clocks.id)], outer: { column: 'created_at', desc: false } },
+  '-createdAt': { inner: [desc(clocks.createdAt), desc(clocks.id)], outer: { column: 'created_at', desc: true } },
 };
+const page = (db: DbOrTx, where: SQL | undefined, sort: ListQuery['sort'], limit: number, offset: number) =>
+  findClocks(db, where, SORTS[sort].inner, SORTS[sort].outer, limit, offset);
 
 /** The list's WHERE: the caller's data scope first, then the filters. Only `clocks` columns (the count needs no join). */
 async function listWhere(ctx: Ctx, actor: Actor, q: Omit<ListQuery, 'page' | 'pageSize' | 'sort'>): Promise<SQL | undefined> {
@@ -69,22 +74,25 @@ async function listWhere(ctx: Ctx, actor: Actor, q: Omit<ListQuery, 'page' | 'pa
   return and(...conds);
 }
 
-async function withDetails(db: DbOrTx, actor: Actor, rows: ClockRow[]): Promise<Clock[]> {
+async function withDetails(db: DbOrTx, actor: Actor, rows: ClockView[]): Promise<Clock[]> {
   const details = await findDetails(db, rows.map((r) => r.id));
   return rows.map((r) => toClockDto(actor, r, details.get(r.id) ?? { pauses: [], extensions: [] }));
 }
 
 /**
  * One page of the 期限台账: one indexed SELECT for the page, a count capped at CLOCK_LIST_TOTAL_CAP + 1
- * (run in parallel), and one query for the page's pauses and extensions.
+ * (run in parallel, cached briefly per scope and filter — clocks.count-cache.ts), and one query for the
+ * page's pauses and extensions.
  */
 export async function listClocks(ctx: Ctx, q: ListQuery) {
   requirePermission(ctx.actor, 'clock.read');
   const actor = ctx.actor;
   const where = await listWhere(ctx, actor, q);
+  const { page: _p, pageSize: _s, sort: _o, ...filters } = q;
+  const countKey = JSON.stringify({ scope: scopeFor(actor, 'clock.read'), ...filters });
   const [rows, n] = await Promise.all([
-    findClocks(ctx.db, where, SORTS[q.sort], q.pageSize, (q.page - 1) * q.pageSize),
-    countClocksCapped(ctx.db, where, CLOCK_LIST_TOTAL_CAP + 1),
+    page(ctx.db, where, q.sort, q.pageSize, (q.page - 1) * q.pageSize),
+    cachedCount(countKey, () => countClocksCapped(ctx.db, where, CLOCK_LIST_TOTAL_CAP + 1)),
   ]);
   const totalCapped = n > CLOCK_LIST_TOTAL_CAP;
   return { items: await withDetails(ctx.db, actor, rows), total: totalCapped ? CLOCK_LIST_TOTAL_CAP : n, totalCapped, page: q.page, pageSize: q.pageSize };
@@ -106,11 +114,11 @@ export async function* clockBatchesForExport(ctx: Ctx, q: ListQuery, batch = 100
         ? sql`(${col}, ${clocks.id}) < (${cursor.k}::${sql.raw(key === 'createdAt' ? 'timestamptz' : 'date')}, ${cursor.id}::uuid)`
         : sql`(${col}, ${clocks.id}) > (${cursor.k}::${sql.raw(key === 'createdAt' ? 'timestamptz' : 'date')}, ${cursor.id}::uuid)`
       : undefined;
-    const rows = await findClocks(ctx.db, and(where, after), SORTS[q.sort], batch, 0);
+    const rows = await page(ctx.db, and(where, after), q.sort, batch, 0);
     if (rows.length === 0) return;
     yield await withDetails(ctx.db, actor, rows);
     if (rows.length < batch) return;
-    const last = rows[rows.length - 1] as ClockRow;
+    const last = rows[rows.length - 1] as ClockView;
     const k = key === 'createdAt' ? await createdAtText(ctx.db, last.id) : key === 'dueDate' ? last.dueDate : last.startDate;
     cursor = { k, id: last.id };
   }
@@ -143,12 +151,12 @@ async function resolveOrg(tx: DbOrTx, actor: Actor, orgId: string | undefined) {
 export async function createClock(ctx: Ctx, input: z.infer<typeof clockCreateSchema>): Promise<Clock> {
   requirePermission(ctx.actor, 'clock.write');
   const actor = ctx.actor;
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const org = await resolveOrg(tx, actor, input.orgId);
     await lockCalendarShared(tx);
     const sc = await currentCalendar(tx);
     const ev = evaluateOn(sc, statutoryInput({ ...input, completedOn: null }, [], []), today(ctx));
-    const created = await insertClock(tx, {
+    const inserted = await insertClock(tx, {
       orgId: org.id,
       regionPath: org.regionPath,
       title: input.title,
@@ -165,11 +173,13 @@ export async function createClock(ctx: Ctx, input: z.infer<typeof clockCreateSch
       status: ev.status,
       createdBy: actor.userId,
     });
-    await appendAudit(tx, ctx, { action: 'clock.create', entityType: 'clock', entityId: created.id, before: null, after: auditable(created) });
-    await enqueueEvent(tx, 'clock.changed', { clockId: created.id, action: 'create', orgId: org.id, status: ev.status, dueDate: ev.dueDate });
-    const row: ClockRow = { ...created, orgName: org.name, regionCode: org.regionCode };
+    await appendAudit(tx, ctx, { action: 'clock.create', entityType: 'clock', entityId: inserted.id, before: null, after: auditable(inserted) });
+    await enqueueEvent(tx, 'clock.changed', { clockId: inserted.id, action: 'create', orgId: org.id, status: ev.status, dueDate: ev.dueDate });
+    const row: ClockRow = { ...inserted, orgName: org.name, regionCode: org.regionCode };
     return toClockDto(actor, row, { pauses: [], extensions: [] });
   });
+  invalidateClockCounts();
+  return created;
 }
 
 type Loaded = { row: ClockRow; details: ClockDetails; sc: ServerCalendar; today: string };
@@ -187,16 +197,19 @@ async function transition(
   action: ClockAction,
   auditAction: string,
   apply: (tx: Tx, cur: Loaded) => Promise<Applied>,
+  /** Checks on the addressed sub-record (e.g. the pause to end), before the lifecycle check. */
+  precheck?: (details: ClockDetails) => void,
 ): Promise<Clock> {
   requirePermission(ctx.actor, 'clock.write');
   const actor = ctx.actor;
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     await lockCalendarShared(tx);
     const row = await findClockById(tx, id, true);
     if (!row) throw new AppError('NOT_FOUND');
     assertInScope(actor, 'clock.write', row);
     if (row.version !== version) throw new AppError('STALE_WRITE');
     const details = (await findDetails(tx, [id])).get(id) as ClockDetails;
+    precheck?.(details);
     const refusal = clockActionRefusal({ status: row.status as ClockStatus, hasOpenPause: hasOpenPause(details) }, action);
     if (refusal) throw new AppError('ILLEGAL_TRANSITION', refusal);
     const cur: Loaded = { row, details, sc: await currentCalendar(tx), today: today(ctx) };
@@ -209,6 +222,8 @@ async function transition(
     await enqueueEvent(tx, 'clock.changed', { clockId: id, action, orgId: row.orgId, status: ev.status, dueDate: ev.dueDate, version: after.version });
     return toClockDto(actor, { ...after, orgName: row.orgName, regionCode: row.regionCode }, next.details);
   });
+  invalidateClockCounts();
+  return result;
 }
 
 const bad = (message: string) => new AppError('VALIDATION_FAILED', message);
@@ -239,17 +254,21 @@ export async function addPause(ctx: Ctx, id: string, input: z.infer<typeof clock
 
 /** Ends the open pause: the clock runs again from the day after `to` (行政复议法 第三十九条第二款: 中止原因消除后恢复审理). */
 export async function endPause(ctx: Ctx, id: string, pauseId: string, input: z.infer<typeof clockPauseEndSchema>): Promise<Clock> {
-  return transition(ctx, id, input.version, 'endPause', 'clock.pause.end', async (tx, { details, today }) => {
+  const pauseOf = (details: ClockDetails) => {
     const pause = details.pauses.find((p) => p.id === pauseId);
     if (!pause) throw new AppError('NOT_FOUND', '该中止/补正记录不存在');
+    if (pause.to !== null) throw new AppError('ILLEGAL_TRANSITION', `该${CLOCK_PAUSE_KINDS[pause.kind]}已于 ${pause.to} 结束`);
+    return pause;
+  };
+  return transition(ctx, id, input.version, 'endPause', 'clock.pause.end', async (tx, { details, today }) => {
+    const pause = pauseOf(details);
     const label = CLOCK_PAUSE_KINDS[pause.kind];
-    if (pause.to !== null) throw new AppError('ILLEGAL_TRANSITION', `该${label}已于 ${pause.to} 结束`);
     if (input.to < pause.from) throw bad(`${label}结束日期 ${input.to} 早于开始日期 ${pause.from}`);
     if (input.to > today) throw bad(`${label}结束日期 ${input.to} 晚于今天（${today}）`);
     await closePause(tx, pauseId, input.to);
     const pauses = details.pauses.map((p) => (p.id === pauseId ? { ...p, to: input.to } : p));
     return { details: { ...details, pauses }, detail: { pauseId, from: pause.from, to: input.to } };
-  });
+  }, pauseOf);
 }
 
 /**

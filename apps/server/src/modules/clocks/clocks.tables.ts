@@ -33,11 +33,22 @@ export const clocks = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
+  /*
+   * The list (GET /api/clocks: scope + optional status, ordered by due date, 20 a page, a capped count) is
+   * served by index-only scans: the page's ids come from one of these in order, then 20 primary-key lookups.
+   *  - org scope (经办人/单位负责人):     org_status_due (with status) · org_due (without)
+   *  - region scope, large region:       status_due / due, walked in due-date order, the region_path prefix
+   *                                      checked on the index entry itself (trailing region_path column)
+   *  - region scope, small region:       status_scope_due / scope_due range, then a small sort
+   * The capped count uses the same indexes. Sorting by start/creation date is not indexed (rare, bounded by scope).
+   */
   (t) => [
     index('clocks_scope_due_idx').using('btree', sql`${t.regionPath} text_pattern_ops`, t.dueDate, t.id),
+    index('clocks_status_scope_due_idx').using('btree', t.status, sql`${t.regionPath} text_pattern_ops`, t.dueDate, t.id),
     index('clocks_org_due_idx').on(t.orgId, t.dueDate, t.id),
-    index('clocks_status_due_idx').on(t.status, t.dueDate, t.id),
-    index('clocks_open_idx').on(t.dueDate).where(sql`${t.status} <> 'completed'`),
+    index('clocks_org_status_due_idx').on(t.orgId, t.status, t.dueDate, t.id),
+    index('clocks_status_due_idx').on(t.status, t.dueDate, t.id, t.regionPath),
+    index('clocks_due_idx').on(t.dueDate, t.id, t.regionPath),
   ],
 );
 

@@ -6,6 +6,15 @@ interface FieldIssue {
   message: string;
 }
 
+const CONTEXTS = new Set(['body', 'querystring', 'params', 'headers']);
+
+/** The server writes `body.username` (validation context + instance path): the form field is `username`. */
+function fieldOfPath(path: string): string {
+  const parts = path.split('.').filter(Boolean);
+  if (parts.length > 1 && CONTEXTS.has(parts[0] ?? '')) parts.shift();
+  return parts[0] ?? '';
+}
+
 /** Reads `details` as zod issues (`[{ path, message }]`) or a flattened field map. */
 function fieldIssues(details: unknown): FieldIssue[] {
   const list = Array.isArray(details)
@@ -17,7 +26,11 @@ function fieldIssues(details: unknown): FieldIssue[] {
     return list.flatMap((d: unknown) => {
       if (!d || typeof d !== 'object' || !('message' in d) || typeof d.message !== 'string') return [];
       const path = 'path' in d ? d.path : 'field' in d ? d.field : undefined;
-      const name = Array.isArray(path) ? String(path[0] ?? '') : typeof path === 'string' ? path : '';
+      const name = Array.isArray(path)
+        ? String(path[0] ?? '')
+        : typeof path === 'string'
+          ? fieldOfPath(path)
+          : '';
       return name ? [{ name, message: d.message }] : [];
     });
   }

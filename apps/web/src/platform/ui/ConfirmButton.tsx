@@ -1,6 +1,7 @@
 import { Button, Popconfirm } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
+import { testIdProps } from './test-id';
 
 interface ConfirmButtonProps {
   /** The question, e.g. "确定停用该用户？" */
@@ -56,9 +57,4 @@ export function ConfirmButton({
       </Button>
     </Popconfirm>
   );
-}
-
-/** `data-testid` for props objects (JSX attributes accept it directly; object literals do not). */
-export function testIdProps(id: string): { 'data-testid': string } {
-  return { 'data-testid': id };
 }

@@ -1,3 +1,4 @@
-export { ConfirmButton, testIdProps } from './ConfirmButton';
+export { ConfirmButton } from './ConfirmButton';
+export { testIdProps } from './test-id';
 export { PageCard } from './PageCard';
 export { LocaleSwitch } from './LocaleSwitch';

@@ -24,7 +24,10 @@ export function zhIssue(issue: z.core.$ZodRawIssue): string {
   }
 }
 
-export function parseCell(schema: CellSchema, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+export function parseCell(
+  schema: CellSchema,
+  text: string,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   const r = schema.safeParse(text, { error: zhIssue });
   if (r.success) return { ok: true, value: r.data };
   return { ok: false, message: r.error.issues[0]?.message ?? '内容无效' };
@@ -76,7 +79,10 @@ export const idNumberCell: CellSchema = z
 
 export const mobileCell: CellSchema = z.string().trim().refine(isValidMobile, '手机号码应为11位，以1开头');
 
-export const emailCell: CellSchema = z.string().trim().pipe(z.email('电子邮箱格式不正确').max(100, '电子邮箱不能超过 100 个字符'));
+export const emailCell: CellSchema = z
+  .string()
+  .trim()
+  .pipe(z.email('电子邮箱格式不正确').max(100, '电子邮箱不能超过 100 个字符'));
 
 export const regionCodeCell: CellSchema = z
   .string()
@@ -91,14 +97,16 @@ export function cellText(value: ExcelJS.CellValue): string | { error: string } {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') {
-    if (Math.abs(value) >= MAX_EXACT_NUMBER) return { error: '数字位数过多，Excel 已丢失末尾几位；请将该列设置为“文本”格式后重新输入' };
+    if (Math.abs(value) >= MAX_EXACT_NUMBER)
+      return { error: '数字位数过多，Excel 已丢失末尾几位；请将该列设置为“文本”格式后重新输入' };
     return Number.isInteger(value) ? value.toFixed(0) : String(value);
   }
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('error' in value) return { error: `单元格含错误值 ${String(value.error)}` };
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
+  if ('hyperlink' in value)
+    return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
   if ('result' in value) return value.result === undefined ? '' : cellText(value.result as ExcelJS.CellValue);
   return '';
 }

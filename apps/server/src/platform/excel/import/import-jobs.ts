@@ -24,7 +24,12 @@ export type ImportJob = {
   finishedAt: string | null;
 };
 
-export type StartedImport = { jobId: string; kind: AnyImportKind; sheet: ImportSheet; fileName: string | null };
+export type StartedImport = {
+  jobId: string;
+  kind: AnyImportKind;
+  sheet: ImportSheet;
+  fileName: string | null;
+};
 export type FinishedImport = { job: ImportJob; issues: ImportIssue[]; errorFile: Buffer | null };
 
 /**
@@ -32,12 +37,23 @@ export type FinishedImport = { job: ImportJob; issues: ImportIssue[]; errorFile:
  * a running job. The rows are processed by `finishImport` — in the background for the HTTP upload, inline
  * for the CLI.
  */
-export async function startImport(ctx: Ctx, kind: AnyImportKind, fileName: string | null, buffer: Buffer): Promise<StartedImport> {
+export async function startImport(
+  ctx: Ctx,
+  kind: AnyImportKind,
+  fileName: string | null,
+  buffer: Buffer,
+): Promise<StartedImport> {
   requirePermission(ctx.actor, kind.permission);
   const sheet = await readImportFile(kind, fileName, buffer);
   const [row] = await ctx.db
     .insert(importJobs)
-    .values({ kind: kind.name, userId: ctx.actor.userId, status: 'running', total: sheet.rows.length, message: '正在校验数据' })
+    .values({
+      kind: kind.name,
+      userId: ctx.actor.userId,
+      status: 'running',
+      total: sheet.rows.length,
+      message: '正在校验数据',
+    })
     .returning({ id: importJobs.id });
   if (!row) throw new AppError('INTERNAL');
   return { jobId: row.id, kind, sheet, fileName };
@@ -45,7 +61,8 @@ export async function startImport(ctx: Ctx, kind: AnyImportKind, fileName: strin
 
 /** The error file holds personal data (ID and mobile numbers): it is stored encrypted like those fields. */
 const seal = (ctx: Ctx, file: Buffer) => Buffer.from(ctx.crypto.encrypt(file.toString('base64')), 'utf8');
-const unseal = (ctx: Ctx, stored: Buffer) => Buffer.from(ctx.crypto.decrypt(stored.toString('utf8')), 'base64');
+const unseal = (ctx: Ctx, stored: Buffer) =>
+  Buffer.from(ctx.crypto.decrypt(stored.toString('utf8')), 'base64');
 
 /** Validates and commits; records the outcome on the job. Never leaves the job 'running'. */
 export async function finishImport(ctx: Ctx, started: StartedImport): Promise<FinishedImport> {
@@ -56,9 +73,16 @@ export async function finishImport(ctx: Ctx, started: StartedImport): Promise<Fi
   let issues: ImportIssue[] = [];
   let errorFile: Buffer | null = null;
   try {
-    const result = await runImportRows(ctx, kind, sheet, { jobId, fileName }, (processed, message) => setJob({ processed, message }));
+    const result = await runImportRows(ctx, kind, sheet, { jobId, fileName }, (processed, message) =>
+      setJob({ processed, message }),
+    );
     if (result.status === 'succeeded') {
-      await setJob({ status: 'succeeded', processed: result.written, message: result.message, finishedAt: new Date() });
+      await setJob({
+        status: 'succeeded',
+        processed: result.written,
+        message: result.message,
+        finishedAt: new Date(),
+      });
     } else {
       issues = result.issues;
       errorFile = issues.length ? await buildErrorWorkbook(kind, sheet, issues) : null;
@@ -75,7 +99,13 @@ export async function finishImport(ctx: Ctx, started: StartedImport): Promise<Fi
         entityType: 'import_job',
         entityId: jobId,
         outcome: 'failed',
-        detail: { kind: kind.name, fileName, total: result.total, errorCount: issues.length, stage: result.stage },
+        detail: {
+          kind: kind.name,
+          fileName,
+          total: result.total,
+          errorCount: issues.length,
+          stage: result.stage,
+        },
       });
     }
   } catch (e) {
@@ -104,6 +134,9 @@ function toJob(r: typeof importJobs.$inferSelect): ImportJob {
   };
 }
 
+/** Far longer than the largest import takes (5,000 users: a few minutes of hashing plus the commit). */
+const STALE_AFTER_MS = 30 * 60_000;
+
 /** Only the uploader sees a job; anyone else gets NOT_FOUND, as for a missing one. */
 async function ownJob(ctx: Ctx, jobId: string) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
@@ -112,6 +145,19 @@ async function ownJob(ctx: Ctx, jobId: string) {
     .from(importJobs)
     .where(and(eq(importJobs.id, jobId), eq(importJobs.userId, ctx.actor.userId)));
   if (!row) throw new AppError('NOT_FOUND');
+  if (row.status === 'running' && row.createdAt.getTime() < Date.now() - STALE_AFTER_MS) {
+    // The process running it stopped (its transaction rolled back with it): say so instead of 'running' forever.
+    const [failed] = await ctx.db
+      .update(importJobs)
+      .set({
+        status: 'failed',
+        message: '导入因服务重启而中断，本次未写入任何数据，请重新导入',
+        finishedAt: new Date(),
+      })
+      .where(and(eq(importJobs.id, jobId), eq(importJobs.status, 'running')))
+      .returning();
+    return failed ?? row;
+  }
   return row;
 }
 

@@ -43,7 +43,12 @@ export type PreparedRow<T> = { rowNumber: number; value: T };
 export type RowTracker = <R>(rowNumber: number, fn: () => Promise<R>) => Promise<R>;
 
 /** Rows whose `keys` repeat within the file are errors, reported on `cell` of the later row. */
-export type UniqueInFile = { keys: string[]; cell: string; label: string; normalize?: (v: unknown) => string };
+export type UniqueInFile = {
+  keys: string[];
+  cell: string;
+  label: string;
+  normalize?: (v: unknown) => string;
+};
 
 /**
  * An import kind: its template columns, the checks that need the database (references, scope) and the

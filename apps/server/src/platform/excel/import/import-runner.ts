@@ -2,12 +2,25 @@ import { AppError, isUniqueViolation } from '../../errors';
 import type { Ctx } from '../../context';
 import { appendAudit } from '../../audit/audit.service';
 import { parseCell } from './cells';
-import type { AnyImportKind, ImportIssue, IssueSink, PreparedRow, RowTracker, SourceRow } from './import-kind';
+import type {
+  AnyImportKind,
+  ImportIssue,
+  IssueSink,
+  PreparedRow,
+  RowTracker,
+  SourceRow,
+} from './import-kind';
 import type { ImportSheet } from './workbook-reader';
 
 export type ImportResult =
   | { status: 'succeeded'; total: number; written: number; message: string }
-  | { status: 'failed'; stage: 'validation' | 'commit'; total: number; issues: ImportIssue[]; message: string };
+  | {
+      status: 'failed';
+      stage: 'validation' | 'commit';
+      total: number;
+      issues: ImportIssue[];
+      message: string;
+    };
 
 export type ProgressFn = (processed: number, message?: string) => Promise<void>;
 
@@ -61,7 +74,8 @@ export function checkCells(kind: AnyImportKind, sheet: ImportSheet, sink: IssueS
     const seen = new Map<string, number>();
     const norm = rule.normalize ?? ((v: unknown) => String(v));
     for (const r of rows) {
-      if (rule.keys.some((k) => r.invalid.has(k) || r.cells[k] === null || r.cells[k] === undefined)) continue;
+      if (rule.keys.some((k) => r.invalid.has(k) || r.cells[k] === null || r.cells[k] === undefined))
+        continue;
       const key = rule.keys.map((k) => norm(r.cells[k])).join('\u0000');
       const first = seen.get(key);
       if (first === undefined) seen.set(key, r.rowNumber);
@@ -92,7 +106,14 @@ export async function runImportRows(
   try {
     prepared = await kind.resolve(ctx, rows, sink);
   } catch (e) {
-    if (e instanceof AppError) return { status: 'failed', stage: 'validation', total, issues: [], message: `${e.message}。本次未写入任何数据` };
+    if (e instanceof AppError)
+      return {
+        status: 'failed',
+        stage: 'validation',
+        total,
+        issues: [],
+        message: `${e.message}。本次未写入任何数据`,
+      };
     throw e;
   }
   if (sink.issues.length) {
@@ -105,7 +126,10 @@ export async function runImportRows(
       message: `发现 ${issues.length} 处错误（涉及 ${rowsMentioned(issues)} 行），本次未写入任何数据。请下载错误文件，按标红单元格的批注修改后重新导入`,
     };
   }
-  if (prepared.length !== total) throw new Error(`import kind ${kind.name} prepared ${prepared.length} of ${total} rows without reporting why`);
+  if (prepared.length !== total)
+    throw new Error(
+      `import kind ${kind.name} prepared ${prepared.length} of ${total} rows without reporting why`,
+    );
 
   await progress(0, '正在准备写入');
   const ready = kind.prepare ? await kind.prepare(ctx, prepared) : prepared;
@@ -140,7 +164,13 @@ export async function runImportRows(
   } catch (e) {
     if (!(e instanceof RowFailure)) {
       if (e instanceof AppError) {
-        return { status: 'failed', stage: 'commit', total, issues: [], message: `${e.message}。已全部回滚，本次未写入任何数据` };
+        return {
+          status: 'failed',
+          stage: 'commit',
+          total,
+          issues: [],
+          message: `${e.message}。已全部回滚，本次未写入任何数据`,
+        };
       }
       throw e;
     }
@@ -152,5 +182,10 @@ export async function runImportRows(
       message: `第 ${e.rowNumber} 行写入失败：${e.reason}。已全部回滚，本次未写入任何数据`,
     };
   }
-  return { status: 'succeeded', total, written: processed, message: `已成功导入 ${processed} 条${kind.title}记录` };
+  return {
+    status: 'succeeded',
+    total,
+    written: processed,
+    message: `已成功导入 ${processed} 条${kind.title}记录`,
+  };
 }

@@ -71,7 +71,13 @@ export async function buildTemplate(kind: AnyImportKind): Promise<Buffer> {
   head.font = { bold: true };
   head.eachCell((c) => (c.fill = HEADER_FILL));
   for (const c of kind.columns) {
-    const r = guide.addRow([c.header, c.required ? '是' : '否', c.note, c.options?.join('、') ?? '', c.example]);
+    const r = guide.addRow([
+      c.header,
+      c.required ? '是' : '否',
+      c.note,
+      c.options?.join('、') ?? '',
+      c.example,
+    ]);
     r.alignment = { wrapText: true, vertical: 'top' };
   }
   guide.addRow([]);

@@ -18,8 +18,12 @@ export interface AuditFilters {
   pageSize: number;
 }
 
+/**
+ * Query parameters. A bare `from` date would be read as UTC midnight (08:00 in China), so it is sent as the
+ * start of the day at +08:00; a bare `to` date is already read by the server as the end of that day.
+ */
 export function auditQuery(f: AuditFilters): QueryParams {
-  return { ...f };
+  return { ...f, from: f.from && f.from.length === 10 ? `${f.from}T00:00:00+08:00` : f.from };
 }
 
 /** GET /api/audit — newest first, paged. */

@@ -1,2 +1,2 @@
-export { AuditDiff, diffRows } from './AuditDiff';
+export { AuditDiff, splitDiff } from './AuditDiff';
 export { VerifyChainButton } from './VerifyChainButton';

@@ -38,7 +38,10 @@ export function useCalendarYears() {
   });
 }
 
-/** A year's arrangement; a year nobody has entered yet comes back as `null` (404), to be created. */
+/**
+ * A year's arrangement. A year nobody has entered yet comes back with `version: 0` and no days; an older
+ * server answered 404 for it, read here as `null`.
+ */
 export function useCalendarYear(year: number) {
   return useQuery({
     queryKey: calendarKeys.year(year),

@@ -75,7 +75,7 @@ function YearEditor({ year, stored }: { year: number; stored: CalendarYear | nul
         )
       }
     >
-      {stored === null && (
+      {(stored === null || stored.version === 0) && (
         <Alert
           type="info"
           showIcon

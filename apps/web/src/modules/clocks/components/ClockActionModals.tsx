@@ -94,7 +94,7 @@ export function EndPauseModal({ clock, pauseId, open, onClose }: ModalProps & { 
     <ActionModal<{ to: Dayjs }>
       open={open && pauseId !== null}
       onClose={onClose}
-      title={t('结束中止 / 补正', 'End suspension / correction')}
+      title={t('恢复计时（结束中止 / 补正）', 'Resume (end suspension / correction)')}
       submitTestId="end-pause-submit"
       initialValues={{ to: dayjs() }}
       onSubmit={async (v) => {

@@ -169,7 +169,7 @@ function ClockDetail({ clock }: { clock: Clock }) {
                     }}
                     data-testid={`clock-end-pause-${p.id}`}
                   >
-                    {t('结束', 'End')}
+                    {t('恢复计时', 'Resume')}
                   </Button>
                 ) : null,
             },

@@ -8,6 +8,8 @@ import { ClockStatusTag, DaysLeft } from './ClockStatusTag';
 interface ClockTableProps {
   clocks: Clock[];
   total: number;
+  /** The server counts at most CLOCK_LIST_TOTAL_CAP records; beyond that it says "10000+". */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   sort: ClockSort;
@@ -22,6 +24,7 @@ type SortableField = 'dueDate' | 'startDate';
 export function ClockTable({
   clocks,
   total,
+  totalCapped,
   page,
   pageSize,
   sort,
@@ -133,7 +136,8 @@ export function ClockTable({
         pageSize,
         total,
         showSizeChanger: true,
-        showTotal: (n) => t(`共 ${n} 条`, `${n} in total`),
+        showTotal: (n) =>
+          totalCapped ? t(`共 ${n}+ 条`, `${n}+ in total`) : t(`共 ${n} 条`, `${n} in total`),
       }}
       data-testid="clock-table"
     />

@@ -107,6 +107,7 @@ export function ClocksPage() {
       <ClockTable
         clocks={clocks.data?.items ?? []}
         total={clocks.data?.total ?? 0}
+        totalCapped={clocks.data?.totalCapped ?? false}
         page={page}
         pageSize={pageSize}
         sort={sort}

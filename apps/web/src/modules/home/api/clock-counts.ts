@@ -10,7 +10,8 @@ export function useClockCounts(enabled: boolean) {
       queryKey: ['clocks', 'count', status],
       queryFn: () => api.get('/api/clocks', clockPageSchema, { status, page: 1, pageSize: 1 }),
       enabled,
-      select: (page: { total: number }) => page.total,
+      select: (page: { total: number; totalCapped: boolean }) =>
+        page.totalCapped ? `${page.total}+` : page.total,
     })),
     combine: (results) =>
       clockStatusNames.map((status, i) => ({
