@@ -13,20 +13,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    files: ['apps/server/src/modules/**/*.ts', 'apps/web/src/modules/**/*.{ts,tsx}'],
+  // A module reaches another only through its index.ts (ARCHITECTURE.md).
+  ...[
+    ['apps/server/src/modules/*/*.ts', '^\\.\\./[^./][^/]*/'],
+    ['apps/web/src/modules/*/*.{ts,tsx}', '^\\.\\./[^./][^/]*/'],
+    ['apps/web/src/modules/*/*/*.{ts,tsx}', '^\\.\\./\\.\\./[^./][^/]*/'],
+    ['apps/web/src/modules/*/*/*/*.{ts,tsx}', '^\\.\\./\\.\\./\\.\\./[^./][^/]*/'],
+  ].map(([glob, regex]) => ({
+    files: [glob],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./\\.\\./modules/[^/]+/(?!index$).+|^\\.\\./(?!\\.)[^/]+/(?!index$)[^/]+',
-              message: 'Import another module only through its index.ts (ARCHITECTURE.md).',
-            },
-          ],
-        },
+        { patterns: [{ regex: `${regex}(?!index$)`, message: 'Import another module only through its index.ts (ARCHITECTURE.md).' }] },
       ],
     },
-  },
+  })),
 );

@@ -36,7 +36,13 @@ import { systemCtx } from '../../apps/server/src/platform/context';
 import type { FieldCrypto } from '../../apps/server/src/platform/crypto/field-crypto';
 import type { Database } from '../../apps/server/src/platform/db/pool';
 import { seedDemo } from '../../apps/server/src/seed/seed-demo';
-import { AuditChainWriter, ColumnBatch, dropSecondaryIndexes, recreateIndexes, type Column } from './lib/bulk';
+import {
+  AuditChainWriter,
+  ColumnBatch,
+  dropSecondaryIndexes,
+  recreateIndexes,
+  type Column,
+} from './lib/bulk';
 import { flag, intFlag, parseArgs } from './lib/args';
 import { hash32, Rng, uuidAt } from './lib/rng';
 import {
@@ -90,14 +96,27 @@ export type DatasetInfo = {
   databaseVersion: string;
 };
 
-export const DEFAULTS = { regions: 150, orgs: 1500, users: 8000, clocks: 1_000_000, seed: 20261121, batchSize: 10_000 };
+export const DEFAULTS = {
+  regions: 150,
+  orgs: 1500,
+  users: 8000,
+  clocks: 1_000_000,
+  seed: 20261121,
+  batchSize: 10_000,
+};
 
 export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 const DAY_MS = 86_400_000;
-const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+const dayOf = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 const ISO_BASE = Date.UTC(1960, 0, 1) / DAY_MS;
 const ISO_CACHE: string[] = [];
 /** Day number → 'YYYY-MM-DD' (cached: the generator formats tens of millions of dates). */
@@ -191,7 +210,10 @@ const SALT = { clock: 1000, audit: 2000, request: 3000, user: 4000, org: 5000 };
 
 function personName(r: Rng): { name: string; pinyin: string } {
   // Frequent surnames first: weight falls with rank (roughly Zipf).
-  const s = SURNAMES[Math.min(SURNAMES.length - 1, Math.floor(SURNAMES.length * r.next() * r.next()))] ?? ['王', 'wang'];
+  const s = SURNAMES[Math.min(SURNAMES.length - 1, Math.floor(SURNAMES.length * r.next() * r.next()))] ?? [
+    '王',
+    'wang',
+  ];
   const g1 = r.pick(GIVEN);
   if (r.chance(0.35)) return { name: s[0] + g1[0], pinyin: s[1] + g1[1] };
   const g2 = r.pick(GIVEN);
@@ -239,7 +261,9 @@ function clockTitle(spec: ClockSpec, r: Rng, org: OrgRec): string {
 
 /** Reads the marker written at the end of a successful generation (null: none, or an unfinished load). */
 export async function readDatasetInfo(pool: pg.Pool): Promise<DatasetInfo | null> {
-  const res = await pool.query<{ value: DatasetInfo }>('select value from settings where key = $1', [DATASET_SETTINGS_KEY]);
+  const res = await pool.query<{ value: DatasetInfo }>('select value from settings where key = $1', [
+    DATASET_SETTINGS_KEY,
+  ]);
   const info = res.rows[0]?.value ?? null;
   if (!info) return null;
   const n = await pool.query<{ n: string }>('select count(*) as n from clocks');
@@ -264,7 +288,8 @@ export async function generateDataset(
     t0 = now;
   };
   const existing = await database.pool.query<{ n: string }>('select count(*) as n from clocks');
-  if (Number(existing.rows[0]?.n) > 0) throw new Error('generate: the database already holds clocks; use a fresh database');
+  if (Number(existing.rows[0]?.n) > 0)
+    throw new Error('generate: the database already holds clocks; use a fresh database');
 
   // 0. The demo jurisdictions, organisations and accounts (idempotent), through the application's own seed.
   await seedDemo(systemCtx(database.db, config, crypto, 'bench-generate'));
@@ -281,9 +306,18 @@ export async function generateDataset(
     }
     // Hold the audit chain's lock (audit.service CHAIN_LOCK) for the whole load.
     await client.query('select pg_advisory_lock(7301002)');
-    const last = await client.query<{ seq: string; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+    const last = await client.query<{ seq: string; hash: string }>(
+      'select seq, hash from audit_log order by seq desc limit 1',
+    );
     const chain = new AuditChainWriter(Number(last.rows[0]?.seq ?? 0), last.rows[0]?.hash ?? GENESIS_HASH);
-    const sys = { actorId: null, actorName: 'system', orgId: null, requestId: 'bench-generate', ip: null, outcome: 'ok' };
+    const sys = {
+      actorId: null,
+      actorName: 'system',
+      orgId: null,
+      requestId: 'bench-generate',
+      ip: null,
+      outcome: 'ok',
+    };
     const auditRng = new Rng(hash32(opts.seed, 0, SALT.audit));
     const sysAudit = (action: string, entityType: string, entityId: string, after: Record<string, unknown>) =>
       chain.add({
@@ -309,7 +343,13 @@ export async function generateDataset(
     for (const c of EXTRA_COUNTIES) {
       const parent = regions.get(c.parent);
       if (!parent || regions.has(c.code)) continue;
-      addRegion({ code: c.code, name: c.name, level: 'county', parentCode: c.parent, path: `${parent.path}${c.code}/` });
+      addRegion({
+        code: c.code,
+        name: c.name,
+        level: 'county',
+        parentCode: c.parent,
+        path: `${parent.path}${c.code}/`,
+      });
     }
     const counties = [...regions.values()].filter((r) => r.level === 'county');
     const rr = new Rng(hash32(opts.seed, 1, 11));
@@ -317,14 +357,19 @@ export async function generateDataset(
     const nextNo = new Map<string, number>();
     for (let t = 0; t < opts.regions && counties.length; t++) {
       const county = counties[t % counties.length] as RegionRec;
-      const names = usedNames.get(county.code) ?? new Set([...regions.values()].filter((r) => r.parentCode === county.code).map((r) => r.name));
+      const names =
+        usedNames.get(county.code) ??
+        new Set([...regions.values()].filter((r) => r.parentCode === county.code).map((r) => r.name));
       usedNames.set(county.code, names);
       const urban = county.name.endsWith('区') || county.name.endsWith('市');
       const kind = rr.weighted(urban ? [0.45, 0.45, 0.1] : [0.15, 0.6, 0.25]); // 街道 / 镇 / 乡
       const base = [1, 100, 200][kind] ?? 100;
       let name = '';
       for (let tries = 0; tries < 50 && (!name || names.has(name)); tries++) {
-        name = kind === 0 ? `${rr.pick(STREET_NAMES)}街道` : `${rr.pick(PLACE_FIRST)}${rr.pick(PLACE_SECOND)}${kind === 1 ? '镇' : '乡'}`;
+        name =
+          kind === 0
+            ? `${rr.pick(STREET_NAMES)}街道`
+            : `${rr.pick(PLACE_FIRST)}${rr.pick(PLACE_SECOND)}${kind === 1 ? '镇' : '乡'}`;
       }
       if (names.has(name)) continue;
       const key = `${county.code}:${kind}`;
@@ -344,7 +389,13 @@ export async function generateDataset(
     ]);
     for (const r of newRegions) {
       regionBatch.push([r.code, r.name, r.level, r.parentCode, r.path]);
-      sysAudit('region.create', 'region', r.code, { code: r.code, name: r.name, level: r.level, parent: r.parentCode, path: r.path });
+      sysAudit('region.create', 'region', r.code, {
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        parent: r.parentCode,
+        path: r.path,
+      });
     }
     await regionBatch.flush(client);
 
@@ -419,21 +470,40 @@ export async function generateDataset(
     for (const c of countyList) {
       const p = prefixOf(c);
       const parent = c.parentCode ? regions.get(c.parentCode) : undefined;
-      tierA.push(candidate(c, `${p}人民政府`, 'government', parent ? govKey(parent) : null, { reconsideration: true, docCodePrefix: `${c.name.slice(0, 1)}政` }));
+      tierA.push(
+        candidate(c, `${p}人民政府`, 'government', parent ? govKey(parent) : null, {
+          reconsideration: true,
+          docCodePrefix: `${c.name.slice(0, 1)}政`,
+        }),
+      );
       tierA.push(candidate(c, `${p}司法局`, 'justice_bureau', govKey(c), { shortName: `${c.name}司法局` }));
     }
     for (const t of townships) {
       const county = t.parentCode ? regions.get(t.parentCode) : undefined;
       const name = `${county?.name ?? ''}${t.name}${t.name.endsWith('街道') ? '办事处' : '人民政府'}`;
-      tierA.push(candidate(t, name, 'township', county ? govKey(county) : null, { enforcement: true, shortName: t.name }));
+      tierA.push(
+        candidate(t, name, 'township', county ? govKey(county) : null, {
+          enforcement: true,
+          shortName: t.name,
+        }),
+      );
     }
     for (let d = 0; d < Math.max(DEPARTMENTS.length, PROVINCE_DEPARTMENTS.length); d++) {
       const pd = PROVINCE_DEPARTMENTS[d];
-      if (pd) for (const pr of provinces) tierB.push(candidate(pr, `${pr.name}${pd.name}`, 'department', govKey(pr), { enforcement: pd.enforcement }));
+      if (pd)
+        for (const pr of provinces)
+          tierB.push(
+            candidate(pr, `${pr.name}${pd.name}`, 'department', govKey(pr), { enforcement: pd.enforcement }),
+          );
       const dd = DEPARTMENTS[d];
       if (dd) {
         for (const r of [...prefectures, ...countyList]) {
-          tierB.push(candidate(r, `${prefixOf(r)}${dd.name}`, 'department', govKey(r), { enforcement: dd.enforcement, shortName: `${r.name}${dd.short}` }));
+          tierB.push(
+            candidate(r, `${prefixOf(r)}${dd.name}`, 'department', govKey(r), {
+              enforcement: dd.enforcement,
+              shortName: `${r.name}${dd.short}`,
+            }),
+          );
         }
       }
     }
@@ -450,11 +520,25 @@ export async function generateDataset(
       const county = t.parentCode ? regions.get(t.parentCode) : undefined;
       if (!county) continue;
       const short = t.name.replace(/(街道|镇|乡)$/, '');
-      tierC.push(candidate(t, `${prefixOf(county)}司法局${short}司法所`, 'dispatched', `${county.code}|${prefixOf(county)}司法局`, { enforcement: false }));
       tierC.push(
-        candidate(t, `${prefixOf(county)}市场监督管理局${short}市场监督管理所`, 'dispatched', `${county.code}|${prefixOf(county)}市场监督管理局`, {
-          enforcement: true,
-        }),
+        candidate(
+          t,
+          `${prefixOf(county)}司法局${short}司法所`,
+          'dispatched',
+          `${county.code}|${prefixOf(county)}司法局`,
+          { enforcement: false },
+        ),
+      );
+      tierC.push(
+        candidate(
+          t,
+          `${prefixOf(county)}市场监督管理局${short}市场监督管理所`,
+          'dispatched',
+          `${county.code}|${prefixOf(county)}市场监督管理局`,
+          {
+            enforcement: true,
+          },
+        ),
       );
     }
     const wanted: Candidate[] = [];
@@ -512,9 +596,27 @@ export async function generateDataset(
       };
       orgs.push(rec);
       orgByKey.set(`${rec.regionCode}|${rec.name}`, rec);
-      orgBatch.push([rec.id, rec.name, rec.shortName, rec.type, rec.uscc, rec.docCodePrefix, rec.parentId, rec.regionCode, rec.regionPath, rec.enforcement, rec.reconsideration]);
+      orgBatch.push([
+        rec.id,
+        rec.name,
+        rec.shortName,
+        rec.type,
+        rec.uscc,
+        rec.docCodePrefix,
+        rec.parentId,
+        rec.regionCode,
+        rec.regionPath,
+        rec.enforcement,
+        rec.reconsideration,
+      ]);
       const { group: _g, enforcement, reconsideration, ...row } = rec;
-      sysAudit('org.create', 'organisation', rec.id, { ...row, isLawEnforcementBody: enforcement, isReconsiderationOrgan: reconsideration, disabled: false, version: 1 });
+      sysAudit('org.create', 'organisation', rec.id, {
+        ...row,
+        isLawEnforcementBody: enforcement,
+        isReconsiderationOrgan: reconsideration,
+        disabled: false,
+        version: 1,
+      });
       if (orgBatch.size >= opts.batchSize) await orgBatch.flush(client);
     }
     await orgBatch.flush(client);
@@ -522,7 +624,13 @@ export async function generateDataset(
     lap('regions + organisations');
 
     // 3. Users: every organisation gets at least one account, the rest by organisation weight.
-    const existingUsers = await client.query<{ id: string; username: string; display_name: string; org_id: string; roles: Role[] | null }>(
+    const existingUsers = await client.query<{
+      id: string;
+      username: string;
+      display_name: string;
+      org_id: string;
+      roles: Role[] | null;
+    }>(
       `select u.id, u.username, u.display_name, u.org_id,
               (select array_agg(role order by role) from user_roles r where r.user_id = u.id) as roles
          from users u`,
@@ -555,7 +663,10 @@ export async function generateDataset(
     ]);
     const perOrgCount = new Map<number, number>();
     let userSerial = 0;
-    const addUser = (orgIdx: number, fixed?: { username: string; displayName: string; roles: Role[]; position: string }) => {
+    const addUser = (
+      orgIdx: number,
+      fixed?: { username: string; displayName: string; roles: Role[]; position: string },
+    ) => {
       const org = orgs[orgIdx] as OrgRec;
       const nth = perOrgCount.get(orgIdx) ?? 0;
       perOrgCount.set(orgIdx, nth + 1);
@@ -568,7 +679,16 @@ export async function generateDataset(
       const r = userRng.next();
       switch (org.type) {
         case 'justice_bureau':
-          roles = nth === 0 ? ['head'] : r < 0.45 ? ['reviewer'] : r < 0.7 ? ['supervisor'] : r < 0.8 ? ['reviewer', 'supervisor'] : ['staff'];
+          roles =
+            nth === 0
+              ? ['head']
+              : r < 0.45
+                ? ['reviewer']
+                : r < 0.7
+                  ? ['supervisor']
+                  : r < 0.8
+                    ? ['reviewer', 'supervisor']
+                    : ['staff'];
           if (roles.includes('reviewer')) position = r < 0.2 ? '法制审核科科长' : '法制审核科科员';
           break;
         case 'government':
@@ -579,7 +699,8 @@ export async function generateDataset(
         case 'township':
         case 'dispatched':
           roles = nth === 0 ? ['head'] : ['staff'];
-          if (nth === 0) position = org.type === 'township' ? '乡镇长' : org.type === 'dispatched' ? '所长' : '局长';
+          if (nth === 0)
+            position = org.type === 'township' ? '乡镇长' : org.type === 'dispatched' ? '所长' : '局长';
           break;
         default:
           roles = ['staff'];
@@ -593,7 +714,17 @@ export async function generateDataset(
       const id17 = `${org.regionCode.slice(0, 6)}${birth}${String(userRng.int(0, 999)).padStart(3, '0')}`;
       const mobile = `1${userRng.pick(['3', '5', '7', '8', '9'])}${String(userRng.int(0, 999_999_999)).padStart(9, '0')}`;
       const displayName = fixed?.displayName ?? person.name;
-      userBatch.push([id, username, displayName, org.id, pwHash, false, crypto.encrypt(id17 + idNumberCheckChar(id17)), crypto.encrypt(mobile), position]);
+      userBatch.push([
+        id,
+        username,
+        displayName,
+        org.id,
+        pwHash,
+        false,
+        crypto.encrypt(id17 + idNumberCheckChar(id17)),
+        crypto.encrypt(mobile),
+        position,
+      ]);
       for (const role of roles) roleBatch.push([id, role]);
       users.push({ id, username, displayName, orgIdx, roles });
       chain.add({
@@ -609,7 +740,12 @@ export async function generateDataset(
     const benchOrgIdx = orgs.findIndex((o) => o.name === BENCH_ORG_NAME);
     if (benchOrgIdx < 0) throw new Error(`generate: organisation ${BENCH_ORG_NAME} (demo data) is missing`);
     if (!usernames.has(BENCH_USERNAME)) {
-      addUser(benchOrgIdx, { username: BENCH_USERNAME, displayName: '基准审核员', roles: ['reviewer'], position: '法制审核科科员' });
+      addUser(benchOrgIdx, {
+        username: BENCH_USERNAME,
+        displayName: '基准审核员',
+        roles: ['reviewer'],
+        position: '法制审核科科员',
+      });
     }
     const userWeights = orgs.map((o) => ORG_TYPE_USER_WEIGHT[o.type] ?? 1);
     for (let i = 0; i < opts.users; i++) {
@@ -636,18 +772,28 @@ export async function generateDataset(
     const anyUserByOrg: number[][] = orgs.map(() => []);
     users.forEach((u, i) => {
       anyUserByOrg[u.orgIdx]?.push(i);
-      if (u.roles.some((r) => r === 'staff' || r === 'head' || r === 'reviewer')) writersByOrg[u.orgIdx]?.push(i);
+      if (u.roles.some((r) => r === 'staff' || r === 'head' || r === 'reviewer'))
+        writersByOrg[u.orgIdx]?.push(i);
     });
     const eligible: number[][][] = GROUPS.map((_, g) =>
       CLOCK_SPECS.map((s) =>
         orgs
           .map((o, i) => ({ o, i }))
-          .filter(({ o }) => o.group === g && s.orgTypes.includes(o.type) && (!s.enforcementOnly || o.enforcement))
+          .filter(
+            ({ o }) => o.group === g && s.orgTypes.includes(o.type) && (!s.enforcementOnly || o.enforcement),
+          )
           .map(({ i }) => i),
       ),
     );
-    const specWeights = eligible.map((perSpec) => CLOCK_SPECS.map((s, k) => ((perSpec[k]?.length ?? 0) > 0 ? s.weight : 0)));
-    const approxDays = (s: ClockSpec) => (s.unit === 'calendar_days' ? s.amount : s.unit === 'working_days' ? Math.ceil(s.amount * 1.45) + 1 : Math.round(s.amount * 30.44));
+    const specWeights = eligible.map((perSpec) =>
+      CLOCK_SPECS.map((s, k) => ((perSpec[k]?.length ?? 0) > 0 ? s.weight : 0)),
+    );
+    const approxDays = (s: ClockSpec) =>
+      s.unit === 'calendar_days'
+        ? s.amount
+        : s.unit === 'working_days'
+          ? Math.ceil(s.amount * 1.45) + 1
+          : Math.round(s.amount * 30.44);
 
     const orgIdx = new Int32Array(n);
     const specIdx = new Uint8Array(n);
@@ -690,12 +836,14 @@ export async function generateDataset(
         const w = s.warningDays;
         if (target === 0) [lo, hi] = [Math.max(MIN, todayN - P + w + 1), Math.min(todayN, MAXDUE - P)];
         else if (target === 1) [lo, hi] = [Math.max(MIN, todayN - P), Math.min(todayN, todayN - P + w)];
-        else if (target === 2) [lo, hi] = [Math.max(MIN, todayN - P - 150), Math.min(todayN - 1, todayN - P - 1)];
+        else if (target === 2)
+          [lo, hi] = [Math.max(MIN, todayN - P - 150), Math.min(todayN - 1, todayN - P - 1)];
         else [lo, hi] = [MIN, Math.min(todayN - 1, MAXDUE - P)];
       }
       const spec = CLOCK_SPECS[k] as ClockSpec;
       const u = cr.next();
-      const start = target === 2 ? hi - Math.floor((hi - lo + 1) * u * u) : lo + Math.floor((hi - lo + 1) * u);
+      const start =
+        target === 2 ? hi - Math.floor((hi - lo + 1) * u * u) : lo + Math.floor((hi - lo + 1) * u);
       const due2 = dueOf(start, k);
       const due = due2 >> 1;
       const list = eligible[g]?.[k] as number[];
@@ -703,7 +851,8 @@ export async function generateDataset(
       const writers = writersByOrg[o]?.length ? (writersByOrg[o] as number[]) : (anyUserByOrg[o] ?? []);
       const createdDay = Math.min(todayN, start + (cr.chance(0.7) ? 0 : cr.int(1, 2)));
       let created = officeInstant(createdDay, cr.next());
-      if (created > nowMs - 3_600_000) created = Math.floor((nowMs - 3_600_000 - cr.next() * 6 * 3_600_000) / 1000) * 1000;
+      if (created > nowMs - 3_600_000)
+        created = Math.floor((nowMs - 3_600_000 - cr.next() * 6 * 3_600_000) / 1000) * 1000;
       orgIdx[i] = o;
       specIdx[i] = k;
       startDay[i] = start;
@@ -714,7 +863,10 @@ export async function generateDataset(
       titleSeed[i] = cr.u32();
       if (target === 3) {
         let done: number;
-        if (due < todayN) done = cr.chance(0.06) ? Math.min(todayN, due + cr.int(1, 30)) : createdDay + Math.floor(cr.next() * (due - createdDay + 1));
+        if (due < todayN)
+          done = cr.chance(0.06)
+            ? Math.min(todayN, due + cr.int(1, 30))
+            : createdDay + Math.floor(cr.next() * (due - createdDay + 1));
         else done = createdDay + Math.floor(cr.next() * (todayN - createdDay + 1));
         done = Math.max(done, createdDay);
         let dm = officeInstant(done, cr.next());
@@ -752,7 +904,11 @@ export async function generateDataset(
     // Creation order (the heap's physical order, and the audit chain's order): sort packed keys
     // (whole seconds × 2^22 + index, exact in a double) without a comparator — fast and allocation-free.
     if (n + nDone >= 2 ** 22) throw new Error('generate: at most 2,097,151 clocks per dataset');
-    const sortedBy = (count: number, keyOf: (x: number) => number, idOf: (j: number) => number): Uint32Array => {
+    const sortedBy = (
+      count: number,
+      keyOf: (x: number) => number,
+      idOf: (j: number) => number,
+    ): Uint32Array => {
       const keys = new Float64Array(count);
       for (let j = 0; j < count; j++) {
         const x = idOf(j);
@@ -763,14 +919,22 @@ export async function generateDataset(
       for (let j = 0; j < count; j++) out[j] = (keys[j] as number) % 4_194_304;
       return out;
     };
-    const order = sortedBy(n, (i) => createdMs[i] as number, (j) => j);
+    const order = sortedBy(
+      n,
+      (i) => createdMs[i] as number,
+      (j) => j,
+    );
     const evIds = new Uint32Array(n + nDone);
     let e = 0;
     for (let i = 0; i < n; i++) {
       evIds[e++] = i * 2;
       if (status[i] === 3) evIds[e++] = i * 2 + 1;
     }
-    const events = sortedBy(evIds.length, (x) => (x & 1 ? doneMs[x >>> 1] : createdMs[x >>> 1]) as number, (j) => evIds[j] as number);
+    const events = sortedBy(
+      evIds.length,
+      (x) => (x & 1 ? doneMs[x >>> 1] : createdMs[x >>> 1]) as number,
+      (j) => evIds[j] as number,
+    );
     lap(`clock sampling (${n.toLocaleString('en')} clocks, ${nDone.toLocaleString('en')} completed)`);
 
     const clockRecord = (i: number) => {
@@ -837,9 +1001,26 @@ export async function generateDataset(
       for (let j = 0; j < n; j++) {
         const { rec } = clockRecord(order[j] as number);
         batch.push([
-          rec.id, rec.orgId, rec.regionPath, rec.title, rec.subjectType, rec.subjectId, rec.startEvent, rec.startDate, rec.amount,
-          rec.unit, rec.legalBasis, rec.warningDays, rec.dueDate, rec.provisional, rec.status, rec.completedOn, rec.createdBy,
-          rec.version, rec.createdAt.toISOString(), rec.updatedAt.toISOString(),
+          rec.id,
+          rec.orgId,
+          rec.regionPath,
+          rec.title,
+          rec.subjectType,
+          rec.subjectId,
+          rec.startEvent,
+          rec.startDate,
+          rec.amount,
+          rec.unit,
+          rec.legalBasis,
+          rec.warningDays,
+          rec.dueDate,
+          rec.provisional,
+          rec.status,
+          rec.completedOn,
+          rec.createdBy,
+          rec.version,
+          rec.createdAt.toISOString(),
+          rec.updatedAt.toISOString(),
         ]);
         if (batch.size >= opts.batchSize) {
           clocksLoaded += (await timed(batch.flush(client2), (ms) => (clockDbMs += ms))) as number;
@@ -851,24 +1032,48 @@ export async function generateDataset(
     // clock.create carries the record as created (audit.service: { changes: recordDiff(null, after) });
     // clock.complete the three fields the completion changes. Both are serialised directly in canonical
     // form (sorted keys); samples are checked against recordDiff + canonicalJson below and in addCanonical.
-    const CREATE_KEYS = ['amount', 'completedOn', 'createdBy', 'dueDate', 'id', 'legalBasis', 'orgId', 'provisional', 'regionPath', 'startDate', 'startEvent', 'status', 'subjectId', 'subjectType', 'title', 'unit', 'version', 'warningDays'].sort();
+    const CREATE_KEYS = [
+      'amount',
+      'completedOn',
+      'createdBy',
+      'dueDate',
+      'id',
+      'legalBasis',
+      'orgId',
+      'provisional',
+      'regionPath',
+      'startDate',
+      'startEvent',
+      'status',
+      'subjectId',
+      'subjectType',
+      'title',
+      'unit',
+      'version',
+      'warningDays',
+    ].sort();
     const createDiffJson = (snap: Record<string, unknown>) => {
       const parts: string[] = [];
       for (const k of CREATE_KEYS) {
         const v = snap[k];
-        if (v !== null && v !== undefined) parts.push(`${JSON.stringify(k)}:{"from":null,"to":${JSON.stringify(v)}}`);
+        if (v !== null && v !== undefined)
+          parts.push(`${JSON.stringify(k)}:{"from":null,"to":${JSON.stringify(v)}}`);
       }
       return `{"changes":{${parts.join(',')}}}`;
     };
     const loadAudit = async () => {
-      const ipOf = (x: number, g: number) => `10.${41 + g}.${(x >>> 8) & 255}.${(x & 255) || 1}`;
+      const ipOf = (x: number, g: number) => `10.${41 + g}.${(x >>> 8) & 255}.${x & 255 || 1}`;
       for (let j = 0; j < events.length; j++) {
         const ev = events[j] as number;
         const i = ev >>> 1;
         const spec = CLOCK_SPECS[specIdx[i] as number] as ClockSpec;
         const user = (creator[i] as number) >= 0 ? users[creator[i] as number] : undefined;
         const actor = user
-          ? { actorId: user.id, actorName: `${user.displayName}(${user.username})`, orgId: (orgs[user.orgIdx] as OrgRec).id }
+          ? {
+              actorId: user.id,
+              actorName: `${user.displayName}(${user.username})`,
+              orgId: (orgs[user.orgIdx] as OrgRec).id,
+            }
           : { actorId: null, actorName: 'system', orgId: null };
         const h = hash32(opts.seed, ev, SALT.request);
         const common = {
@@ -881,13 +1086,20 @@ export async function generateDataset(
           outcome: 'ok',
         };
         const due = dueDay[i] as number;
-        const statusOn = (day: number) => (due - day < 0 ? 'overdue' : due - day <= spec.warningDays ? 'due_soon' : 'normal');
+        const statusOn = (day: number) =>
+          due - day < 0 ? 'overdue' : due - day <= spec.warningDays ? 'due_soon' : 'normal';
         let diff: Record<string, unknown>;
         let diffJson: string;
         let at: Date;
         if ((ev & 1) === 0) {
           const { rec } = clockRecord(i);
-          diff = { ...rec, status: statusOn(Math.floor((createdMs[i] as number) / DAY_MS)), completedOn: null, version: 1, updatedAt: rec.createdAt };
+          diff = {
+            ...rec,
+            status: statusOn(Math.floor((createdMs[i] as number) / DAY_MS)),
+            completedOn: null,
+            version: 1,
+            updatedAt: rec.createdAt,
+          };
           diffJson = createDiffJson(diff);
           at = rec.createdAt;
           chain.addCanonical({ ...common, at, action: 'clock.create' }, diffJson);
@@ -900,9 +1112,13 @@ export async function generateDataset(
         }
         if (j % 4999 === 0) {
           // The serialised diff is exactly what audit.service would build with recordDiff.
-          const after = (ev & 1) === 0 ? diff : { status: 'completed', completedOn: isoOf(doneDay[i] as number), version: 2 };
+          const after =
+            (ev & 1) === 0
+              ? diff
+              : { status: 'completed', completedOn: isoOf(doneDay[i] as number), version: 2 };
           const reference = canonicalJson({ changes: recordDiff((ev & 1) === 0 ? null : diff, after) });
-          if (reference !== diffJson) throw new Error(`generate: audit diff differs from recordDiff: ${diffJson} vs ${reference}`);
+          if (reference !== diffJson)
+            throw new Error(`generate: audit diff differs from recordDiff: ${diffJson} vs ${reference}`);
         }
         if (chain.batch.size >= opts.batchSize) await timed(chain.flush(client), (ms) => (auditDbMs += ms));
       }
@@ -916,7 +1132,8 @@ export async function generateDataset(
 
     await recreateIndexes(client, indexDefs, log);
     lap('rebuild indexes');
-    for (const t of ['regions', 'organisations', 'users', 'user_roles', 'clocks', 'audit_log']) await client.query(`vacuum (analyze) "${t}"`);
+    for (const t of ['regions', 'organisations', 'users', 'user_roles', 'clocks', 'audit_log'])
+      await client.query(`vacuum (analyze) "${t}"`);
     lap('vacuum analyze');
 
     const counts: Record<string, number> = {};
@@ -924,14 +1141,26 @@ export async function generateDataset(
       const r = await client.query<{ n: string }>(`select count(*) as n from "${t}"`);
       counts[t] = Number(r.rows[0]?.n);
     }
-    const scoped = await client.query<{ n: string }>(`select count(*) as n from clocks where region_path like $1`, [`${BENCH_SCOPE_PATH}%`]);
+    const scoped = await client.query<{ n: string }>(
+      `select count(*) as n from clocks where region_path like $1`,
+      [`${BENCH_SCOPE_PATH}%`],
+    );
     counts.clocksInBenchScope = Number(scoped.rows[0]?.n);
-    const byStatus = await client.query<{ status: string; n: string }>('select status, count(*) as n from clocks group by status');
+    const byStatus = await client.query<{ status: string; n: string }>(
+      'select status, count(*) as n from clocks group by status',
+    );
     for (const r of byStatus.rows) counts[`clocks.${r.status}`] = Number(r.n);
     timings.total = Math.round(performance.now() - tAll);
     const version = await client.query<{ v: string }>('select version() as v');
     const info: DatasetInfo = {
-      params: { regions: opts.regions, orgs: opts.orgs, users: opts.users, clocks: opts.clocks, seed: opts.seed, today: opts.today },
+      params: {
+        regions: opts.regions,
+        orgs: opts.orgs,
+        users: opts.users,
+        clocks: opts.clocks,
+        seed: opts.seed,
+        today: opts.today,
+      },
       counts,
       timings,
       generatedAt: new Date().toISOString(),
@@ -941,7 +1170,9 @@ export async function generateDataset(
       `insert into settings (key, value) values ($1, $2::jsonb) on conflict (key) do update set value = excluded.value, updated_at = now()`,
       [DATASET_SETTINGS_KEY, JSON.stringify(info)],
     );
-    log(`  generated ${counts.clocks?.toLocaleString('en')} clocks in ${(timings.total / 1000).toFixed(1)} s (demo orgs: ${demoOrgCount})`);
+    log(
+      `  generated ${counts.clocks?.toLocaleString('en')} clocks in ${(timings.total / 1000).toFixed(1)} s (demo orgs: ${demoOrgCount})`,
+    );
     return info;
   } finally {
     await client.end().catch(() => undefined);
@@ -949,7 +1180,10 @@ export async function generateDataset(
   }
 }
 
-export function generateOptionsFromArgs(args: Map<string, string>, log: (m: string) => void): GenerateOptions {
+export function generateOptionsFromArgs(
+  args: Map<string, string>,
+  log: (m: string) => void,
+): GenerateOptions {
   return {
     regions: intFlag(args, 'regions', DEFAULTS.regions),
     orgs: intFlag(args, 'orgs', DEFAULTS.orgs),
@@ -972,7 +1206,13 @@ async function main() {
   if (!url && !dataDir) throw new Error('generate: give --database-url URL or --data-dir DIR');
   const rt = await openBenchRuntime({ databaseUrl: url, dataDir: dataDir ?? OUT_DIR });
   try {
-    const info = await generateDataset(rt.runtime.database, rt.runtime.databaseUrl, rt.config, rt.runtime.crypto, generateOptionsFromArgs(args, log));
+    const info = await generateDataset(
+      rt.runtime.database,
+      rt.runtime.databaseUrl,
+      rt.config,
+      rt.runtime.crypto,
+      generateOptionsFromArgs(args, log),
+    );
     console.log(`${DATASET_LINE}${JSON.stringify(info)}`);
   } finally {
     await rt.runtime.shutdown();

@@ -50,10 +50,18 @@ export type LoadResult = {
 
 type Outcome = { status: number; bytes: number; error: string | null; body: string | null };
 
-export async function runLoad(cfg: LoadConfig, onPhase: (p: 'start' | 'end') => void = () => {}): Promise<LoadResult> {
+export async function runLoad(
+  cfg: LoadConfig,
+  onPhase: (p: 'start' | 'end') => void = () => {},
+): Promise<LoadResult> {
   if (!cfg.paths.length) throw new Error('load: no paths');
   const base = new URL(cfg.baseUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: cfg.connections, maxFreeSockets: cfg.connections, scheduling: 'fifo' });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: cfg.connections,
+    maxFreeSockets: cfg.connections,
+    scheduling: 'fifo',
+  });
   const headers = { connection: 'keep-alive', accept: 'application/json', ...cfg.headers };
   const hist = new Histogram();
   const statusCounts: Record<string, number> = {};
@@ -65,17 +73,27 @@ export async function runLoad(cfg: LoadConfig, onPhase: (p: 'start' | 'end') => 
 
   const once = (path: string) =>
     new Promise<Outcome>((resolve) => {
-      const req = http.request({ agent, hostname: base.hostname, port: base.port, path, method: 'GET', headers }, (res) => {
-        let n = 0;
-        const status = res.statusCode ?? 0;
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => {
-          n += c.length;
-          if ((status < 200 || status >= 300) && firstError === null && n < 2000) chunks.push(c);
-        });
-        res.on('end', () => resolve({ status, bytes: n, error: null, body: chunks.length ? Buffer.concat(chunks).toString('utf8') : null }));
-        res.on('error', (e) => resolve({ status: 0, bytes: n, error: e.message, body: null }));
-      });
+      const req = http.request(
+        { agent, hostname: base.hostname, port: base.port, path, method: 'GET', headers },
+        (res) => {
+          let n = 0;
+          const status = res.statusCode ?? 0;
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => {
+            n += c.length;
+            if ((status < 200 || status >= 300) && firstError === null && n < 2000) chunks.push(c);
+          });
+          res.on('end', () =>
+            resolve({
+              status,
+              bytes: n,
+              error: null,
+              body: chunks.length ? Buffer.concat(chunks).toString('utf8') : null,
+            }),
+          );
+          res.on('error', (e) => resolve({ status: 0, bytes: n, error: e.message, body: null }));
+        },
+      );
       req.setTimeout(cfg.timeoutMs, () => req.destroy(new Error(`timeout after ${cfg.timeoutMs} ms`)));
       req.on('error', (e) => resolve({ status: 0, bytes: 0, error: e.message, body: null }));
       req.end();

@@ -5,21 +5,29 @@
  */
 import type pg from 'pg';
 import { createHash } from 'node:crypto';
-import { canonicalJson, entryHash, type ChainedFields } from '../../../apps/server/src/platform/audit/canonical';
+import {
+  canonicalJson,
+  entryHash,
+  type ChainedFields,
+} from '../../../apps/server/src/platform/audit/canonical';
 
 export type Column = { name: string; type: string };
 
 /** Column-wise batch buffer for one table. */
 export class ColumnBatch {
   readonly data: unknown[][];
-  constructor(readonly table: string, readonly columns: readonly Column[]) {
+  constructor(
+    readonly table: string,
+    readonly columns: readonly Column[],
+  ) {
     this.data = columns.map(() => []);
   }
   get size(): number {
     return this.data[0]?.length ?? 0;
   }
   push(values: readonly unknown[]): void {
-    if (values.length !== this.columns.length) throw new Error(`${this.table}: expected ${this.columns.length} values, got ${values.length}`);
+    if (values.length !== this.columns.length)
+      throw new Error(`${this.table}: expected ${this.columns.length} values, got ${values.length}`);
     for (let i = 0; i < values.length; i++) (this.data[i] as unknown[]).push(values[i]);
   }
   /** Hands the buffered rows to the caller and empties the buffer. */
@@ -125,11 +133,41 @@ export class AuditChainWriter {
     if (seq % checkEvery === 0 || this.checked < 1000) {
       this.checked++;
       const diff: unknown = JSON.parse(diffJson);
-      if (canonicalJson(diff) !== diffJson) throw new Error(`audit seq ${seq}: diff is not in canonical form: ${diffJson}`);
-      const reference = entryHash(this.lastHash, { seq, at: e.at, actorId: e.actorId, actorName: e.actorName, orgId: e.orgId, action: e.action, entityType: e.entityType, entityId: e.entityId, diff, requestId: e.requestId, ip: e.ip, outcome: e.outcome });
+      if (canonicalJson(diff) !== diffJson)
+        throw new Error(`audit seq ${seq}: diff is not in canonical form: ${diffJson}`);
+      const reference = entryHash(this.lastHash, {
+        seq,
+        at: e.at,
+        actorId: e.actorId,
+        actorName: e.actorName,
+        orgId: e.orgId,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        diff,
+        requestId: e.requestId,
+        ip: e.ip,
+        outcome: e.outcome,
+      });
       if (reference !== hash) throw new Error(`audit seq ${seq}: fast hash differs from entryHash`);
     }
-    this.batch.push([seq, e.id, atIso, e.actorId, e.actorName, e.orgId, e.action, e.entityType, e.entityId, diffJson, e.requestId, e.ip, e.outcome, this.lastHash, hash]);
+    this.batch.push([
+      seq,
+      e.id,
+      atIso,
+      e.actorId,
+      e.actorName,
+      e.orgId,
+      e.action,
+      e.entityType,
+      e.entityId,
+      diffJson,
+      e.requestId,
+      e.ip,
+      e.outcome,
+      this.lastHash,
+      hash,
+    ]);
     this.lastHash = hash;
   }
   checked = 0;
@@ -146,7 +184,10 @@ type IndexDef = { table: string; name: string; def: string };
  * returns their definitions, read from the catalogue, so they can be rebuilt after the load exactly
  * as the migrations defined them.
  */
-export async function dropSecondaryIndexes(client: pg.ClientBase, tables: readonly string[]): Promise<IndexDef[]> {
+export async function dropSecondaryIndexes(
+  client: pg.ClientBase,
+  tables: readonly string[],
+): Promise<IndexDef[]> {
   const res = await client.query<IndexDef>(
     `select c.relname as "table", i.relname as name, pg_get_indexdef(i.oid) as def
        from pg_index x
@@ -162,7 +203,11 @@ export async function dropSecondaryIndexes(client: pg.ClientBase, tables: readon
   return res.rows;
 }
 
-export async function recreateIndexes(client: pg.ClientBase, defs: readonly IndexDef[], log: (m: string) => void): Promise<void> {
+export async function recreateIndexes(
+  client: pg.ClientBase,
+  defs: readonly IndexDef[],
+  log: (m: string) => void,
+): Promise<void> {
   for (const d of defs) {
     const t0 = performance.now();
     await client.query(d.def);

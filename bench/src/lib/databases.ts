@@ -29,7 +29,10 @@ export function benchConfig(overrides: Partial<Config> = {}): Config {
 
 export type BenchRuntime = { runtime: Runtime; config: Config };
 
-export async function openBenchRuntime(opts: { databaseUrl?: string; dataDir: string }): Promise<BenchRuntime> {
+export async function openBenchRuntime(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+}): Promise<BenchRuntime> {
   fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o755 });
   const config = benchConfig({ databaseUrl: opts.databaseUrl, dataDir: path.resolve(opts.dataDir) });
   const runtime = await openRuntime(config);
@@ -42,7 +45,11 @@ export function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function adminQuery<T extends pg.QueryResultRow>(adminUrl: string, text: string, values: unknown[] = []): Promise<T[]> {
+export async function adminQuery<T extends pg.QueryResultRow>(
+  adminUrl: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {

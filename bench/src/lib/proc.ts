@@ -25,7 +25,12 @@ function readStat(pid: number): Stat | null {
     const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(f[11]) + Number(f[12]);
     const reaped = Number(f[13]) + Number(f[14]);
-    return { pid, ppid: Number(f[1]), cpuMs: (ticks * 1000) / clkTck(), reapedChildrenMs: (reaped * 1000) / clkTck() };
+    return {
+      pid,
+      ppid: Number(f[1]),
+      cpuMs: (ticks * 1000) / clkTck(),
+      reapedChildrenMs: (reaped * 1000) / clkTck(),
+    };
   } catch {
     return null;
   }

@@ -67,5 +67,10 @@ export function uuidFromWords(a: number, b: number, c: number, d: number): strin
 
 /** A stable UUID for entity number `index` of a kind (`salt`), without storing it. */
 export function uuidAt(seed: number, salt: number, index: number): string {
-  return uuidFromWords(hash32(seed, index, salt), hash32(seed, index, salt + 1), hash32(seed, index, salt + 2), hash32(seed, index, salt + 3));
+  return uuidFromWords(
+    hash32(seed, index, salt),
+    hash32(seed, index, salt + 1),
+    hash32(seed, index, salt + 2),
+    hash32(seed, index, salt + 3),
+  );
 }

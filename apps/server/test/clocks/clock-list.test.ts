@@ -19,6 +19,9 @@ beforeAll(async () => {
   org = await makeOrg(env, await makeRegion(env, prov));
   staff = await login(env, (await makeUser(env, org, ['staff'])).username);
   early = await createClock(staff, { title: '甲案 行政复议', startDate: '2025-03-03', amount: 30 }); // due 2025-04-02
+  const paused = await staff.post<Clock>(`/api/clocks/${early.id}/pauses`, { kind: 'correction', from: '2025-03-10', to: '2025-03-12', reason: '补正材料', version: 1 });
+  early = (await staff.post<Clock>(`/api/clocks/${early.id}/extensions`, { amount: 10, unit: 'calendar_days', approver: '负责人', reason: '复杂', approvedOn: '2025-03-20', version: paused.body.version })).body;
+  expect(early.dueDate).toBe('2025-04-17'); // 4/2 + 3 paused days = 4/5 (清明) → 4/7; + 10 days = 4/17
   late = await createClock(staff, { title: '乙案 信息公开', startDate: '2025-09-15', amount: 20, unit: 'working_days', legalBasis: '《政府信息公开条例》第三十三条' }); // due 2025-10-17
   const c = await createClock(staff, { title: '丙案 已办结', startDate: '2025-05-05' });
   done = (await staff.post<Clock>(`/api/clocks/${c.id}/complete`, { completedOn: '2025-06-01', version: 1 })).body;
@@ -30,8 +33,11 @@ describe('clock list', () => {
     const all = await staff.get<Page>('/api/clocks');
     expect(all.status).toBe(200);
     expect(all.body).toMatchObject({ total: 3, totalCapped: false, page: 1, pageSize: 20 });
-    // Due 2025-04-02, 2025-07-04 (completed), 2025-10-17.
+    // Due 2025-04-17, 2025-07-04 (completed), 2025-10-17.
     expect(all.body.items.map((c) => c.id)).toEqual([early.id, done.id, late.id]);
+    expect(all.body.items[0]?.pauses).toMatchObject([{ kind: 'correction', from: '2025-03-10', to: '2025-03-12', reason: '补正材料' }]);
+    expect(all.body.items[0]?.extensions).toMatchObject([{ amount: 10, unit: 'calendar_days', approver: '负责人', approvedOn: '2025-03-20' }]);
+    expect(all.body.items[2]?.pauses).toEqual([]);
 
     const overdue = await staff.get<Page>('/api/clocks?status=overdue');
     expect(overdue.body.items.map((c) => c.id)).toEqual([early.id, late.id]);

@@ -112,7 +112,7 @@ export const orgListQuerySchema = z.object({
   q: z.string().max(60).optional(),
   regionCode: z.string().max(12).optional(),
   type: orgTypeSchema.optional(),
-  includeDisabled: z.coerce.boolean().default(false),
+  includeDisabled: z.stringbool().default(false),
 });
 export const orgListSchema = z.object({ items: z.array(orgSchema) });
 export const regionListSchema = z.object({ items: z.array(regionSchema) });

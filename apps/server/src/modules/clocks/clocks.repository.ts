@@ -39,23 +39,49 @@ export type ClockView = Pick<
 /** Outer ORDER BY of the page, on the alias `c` (the inner one is the caller's, on `clocks`). */
 export type PageOrder = { column: 'due_date' | 'start_date' | 'created_at'; desc: boolean };
 
+/** A list row with its pauses and extensions. */
+export type ClockPageRow = ClockView & ClockDetails;
+
 /**
- * One page in one SELECT: the inner query picks the page's ids in order from an index alone (scope and
- * status are on the index entries, see clocks.tables.ts), then only those 20 rows are read and joined to
- * organisations for the name. `where` and `orderBy` may use only `clocks` columns. Written as plain SQL
- * through db.execute: on this hot path the query builder's per-request cost exceeded the query's own.
+ * One page in one SELECT. The inner query picks the page's ids in order from an index alone (scope and status
+ * are on the index entries, see clocks.tables.ts); the outer one reads only those rows by primary key and adds,
+ * per row of the page, the organisation's name and the pauses and extensions (index probes inside the one
+ * statement — never a query per row). `where` and `orderBy` may use only `clocks` columns.
+ * Shaped for a cheap plan (`= any(array(…))` plans as two single-table queries; measured ≈20 % faster than a
+ * join with IN) and sent as plain SQL through db.execute: on this hot path the query builder and a second
+ * round trip for the pauses cost more than the query itself.
  */
-export async function findClocks(db: DbOrTx, where: SQL | undefined, orderBy: SQL[], outer: PageOrder, limit: number, offset: number): Promise<ClockView[]> {
+export async function findClocks(
+  db: DbOrTx,
+  where: SQL | undefined,
+  orderBy: SQL[],
+  outer: PageOrder,
+  limit: number,
+  offset: number,
+): Promise<ClockPageRow[]> {
   const dir = sql.raw(outer.desc ? 'desc' : 'asc');
-  const res = await db.execute<ClockView>(sql`
+  const res = await db.execute<ClockView & { pauses: Omit<PauseRow, 'clockId'>[] | null; extensions: Omit<ExtensionRow, 'clockId'>[] | null }>(sql`
     select c.id, c.org_id as "orgId", c.region_path as "regionPath", c.title, c.subject_type as "subjectType",
            c.subject_id as "subjectId", c.start_event as "startEvent", c.start_date as "startDate", c.amount, c.unit,
            c.legal_basis as "legalBasis", c.warning_days as "warningDays", c.due_date as "dueDate", c.provisional,
-           c.status, c.completed_on as "completedOn", c.version, o.name as "orgName", o.region_code as "regionCode"
-      from clocks c join organisations o on o.id = c.org_id
-     where c.id in (select ${clocks.id} from ${clocks} where ${where ?? sql`true`} order by ${sql.join(orderBy, sql`, `)} limit ${limit} offset ${offset})
+           c.status, c.completed_on as "completedOn", c.version,
+           (select o.name from organisations o where o.id = c.org_id) as "orgName",
+           (select o.region_code from organisations o where o.id = c.org_id) as "regionCode",
+           (select json_agg(json_build_object('id', p.id, 'kind', p.kind, 'from', p.from_date, 'to', p.to_date, 'reason', p.reason)
+                            order by p.from_date, p.created_at, p.id)
+              from clock_pauses p where p.clock_id = c.id) as pauses,
+           (select json_agg(json_build_object('id', e.id, 'amount', e.amount, 'unit', e.unit, 'approver', e.approver,
+                                              'reason', e.reason, 'approvedOn', e.approved_on)
+                            order by e.approved_on, e.created_at, e.id)
+              from clock_extensions e where e.clock_id = c.id) as extensions
+      from clocks c
+     where c.id = any(array(select ${clocks.id} from ${clocks} where ${where ?? sql`true`} order by ${sql.join(orderBy, sql`, `)} limit ${limit} offset ${offset}))
      order by c.${sql.raw(outer.column)} ${dir}, c.id ${dir}`);
-  return res.rows;
+  return res.rows.map((r) => ({
+    ...r,
+    pauses: (r.pauses ?? []).map((p) => ({ ...p, clockId: r.id })),
+    extensions: (r.extensions ?? []).map((e) => ({ ...e, clockId: r.id })),
+  }));
 }
 
 /** Counts matching clocks up to `cap` (the inner LIMIT keeps the count cheap on a million rows). */

@@ -36,8 +36,8 @@ import {
   insertPause,
   updateClock,
   type ClockDetails,
+  type ClockPageRow,
   type ClockRow,
-  type ClockView,
   type PageOrder,
 } from './clocks.repository';
 import { clocks } from './clocks.tables';
@@ -74,10 +74,7 @@ async function listWhere(ctx: Ctx, actor: Actor, q: Omit<ListQuery, 'page' | 'pa
   return and(...conds);
 }
 
-async function withDetails(db: DbOrTx, actor: Actor, rows: ClockView[]): Promise<Clock[]> {
-  const details = await findDetails(db, rows.map((r) => r.id));
-  return rows.map((r) => toClockDto(actor, r, details.get(r.id) ?? { pauses: [], extensions: [] }));
-}
+const toDtos = (actor: Actor, rows: ClockPageRow[]): Clock[] => rows.map((r) => toClockDto(actor, r, r));
 
 /**
  * One page of the 期限台账: one indexed SELECT for the page, a count capped at CLOCK_LIST_TOTAL_CAP + 1
@@ -95,7 +92,7 @@ export async function listClocks(ctx: Ctx, q: ListQuery) {
     cachedCount(countKey, () => countClocksCapped(ctx.db, where, CLOCK_LIST_TOTAL_CAP + 1)),
   ]);
   const totalCapped = n > CLOCK_LIST_TOTAL_CAP;
-  return { items: await withDetails(ctx.db, actor, rows), total: totalCapped ? CLOCK_LIST_TOTAL_CAP : n, totalCapped, page: q.page, pageSize: q.pageSize };
+  return { items: toDtos(actor, rows), total: totalCapped ? CLOCK_LIST_TOTAL_CAP : n, totalCapped, page: q.page, pageSize: q.pageSize };
 }
 
 /** Batches of the filtered list for the Excel export, paged by keyset (constant cost per batch at any depth). */
@@ -116,9 +113,9 @@ export async function* clockBatchesForExport(ctx: Ctx, q: ListQuery, batch = 100
       : undefined;
     const rows = await page(ctx.db, and(where, after), q.sort, batch, 0);
     if (rows.length === 0) return;
-    yield await withDetails(ctx.db, actor, rows);
+    yield toDtos(actor, rows);
     if (rows.length < batch) return;
-    const last = rows[rows.length - 1] as ClockView;
+    const last = rows[rows.length - 1] as ClockPageRow;
     const k = key === 'createdAt' ? await createdAtText(ctx.db, last.id) : key === 'dueDate' ? last.dueDate : last.startDate;
     cursor = { k, id: last.id };
   }
@@ -134,7 +131,8 @@ export async function getClock(ctx: Ctx, id: string): Promise<Clock> {
   const row = await findClockById(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND');
   assertInScope(ctx.actor, 'clock.read', row);
-  return (await withDetails(ctx.db, ctx.actor, [row]))[0] as Clock;
+  const details = (await findDetails(ctx.db, [id])).get(id) as ClockDetails;
+  return toClockDto(ctx.actor, row, details);
 }
 
 const today = (ctx: Ctx) => shanghaiToday(ctx.now());

@@ -20,7 +20,7 @@ function conditions(ctx: Ctx, q: Query): SQL | undefined {
   if (q.entityType) conds.push(eq(auditLog.entityType, q.entityType));
   if (q.actorId) conds.push(eq(auditLog.actorId, q.actorId));
   if (q.outcome) conds.push(eq(auditLog.outcome, q.outcome));
-  if (q.from) conds.push(gte(auditLog.at, new Date(q.from)));
+  if (q.from) conds.push(gte(auditLog.at, new Date(q.from.length === 10 ? `${q.from}T00:00:00+08:00` : q.from)));
   if (q.to) conds.push(lte(auditLog.at, new Date(q.to.length === 10 ? `${q.to}T23:59:59.999+08:00` : q.to)));
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`;

@@ -1,6 +1,7 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useT } from '../../../platform/i18n';
+import { testIdProps } from '../../../platform/ui';
 import { useVerifyAudit } from '../api';
 
 /** 校验日志链: OK, or the first broken sequence number. */
@@ -13,6 +14,7 @@ export function VerifyChainButton() {
       onSuccess: (r) => {
         if (r.ok) {
           modal.success({
+            okButtonProps: testIdProps('audit-verify-close'),
             title: t('日志链完整', 'The log chain is intact'),
             content: (
               <span data-testid="audit-verify-result">
@@ -25,6 +27,7 @@ export function VerifyChainButton() {
           });
         } else {
           modal.error({
+            okButtonProps: testIdProps('audit-verify-close'),
             title: t('日志链已断裂', 'The log chain is broken'),
             content: (
               <span data-testid="audit-verify-result">

@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { useCan } from '../../../platform/access';
 import { errorText } from '../../../platform/api';
 import { useT } from '../../../platform/i18n';
-import { ConfirmButton, PageCard } from '../../../platform/ui';
+import { ConfirmButton, PageCard, testIdProps } from '../../../platform/ui';
 import { NotFoundResult } from '../../../platform/ui/ErrorResults';
 import { useCalendarYear, useSaveCalendarYear, type CalendarYear } from '../api';
 import { DaysEditor, rowProblems, toDays, toRows, type DayRow } from '../components';
@@ -41,6 +41,7 @@ function YearEditor({ year, stored }: { year: number; stored: CalendarYear | nul
       version: stored?.version ?? null,
     });
     modal.success({
+      okButtonProps: testIdProps('calendar-save-result-close'),
       title: t(`${year} 年节假日安排已保存`, `${year} saved`),
       content: (
         <span data-testid="calendar-save-result">

@@ -39,6 +39,7 @@ export function OrgTable({ orgs, loading, onEdit }: OrgTableProps) {
     {
       title: t('单位名称', 'Name'),
       dataIndex: 'name',
+      width: 260,
       render: (_v, o) => (
         <span data-testid={`org-row-${o.id}`}>
           {o.name}

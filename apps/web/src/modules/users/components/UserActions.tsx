@@ -3,7 +3,7 @@ import { App, Button, Descriptions, Space } from 'antd';
 import { hasAction } from '../../../platform/access';
 import { showSuccess } from '../../../platform/api';
 import { useT } from '../../../platform/i18n';
-import { ConfirmButton } from '../../../platform/ui';
+import { ConfirmButton, testIdProps } from '../../../platform/ui';
 import { useUnlockUser, useUpdateUser, useUserSensitive } from '../api';
 
 interface UserActionsProps {
@@ -50,6 +50,7 @@ export function UserActions({ user, onEdit, onAssignRoles, onResetPassword }: Us
         />
       ),
       okText: t('关闭', 'Close'),
+      okButtonProps: testIdProps('sensitive-close'),
     });
   };
 
