@@ -5,7 +5,11 @@ import { clockScanJob } from './modules/clocks';
 /** Every queue the server works: each module contributes its scheduled jobs and event handlers here. */
 export function jobDefinitions(): JobDefinition[] {
   return [
-    { name: 'platform.sessions.purge', cron: '17 3 * * *', handler: async (ctx) => purgeExpiredSessions(ctx.db) },
+    {
+      name: 'platform.sessions.purge',
+      cron: '17 3 * * *',
+      handler: async (ctx) => purgeExpiredSessions(ctx.db),
+    },
     clockScanJob,
   ];
 }

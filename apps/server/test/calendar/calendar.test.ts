@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, login, makeOrg, makeRegion, makeUser, startTestEnv, type TestEnv } from '../harness';
 import { createClock, expectError } from '../clocks/fixtures';
 
-type Year = { year: number; official: boolean; source: string | null; days: { date: string; kind: string; name: string | null }[]; version: number };
+type Year = {
+  year: number;
+  official: boolean;
+  source: string | null;
+  days: { date: string; kind: string; name: string | null }[];
+  version: number;
+};
 type UpdateResult = { year: number; recomputedClocks: number; changedClocks: number };
 
 let env: TestEnv;
@@ -17,7 +23,11 @@ let countyAdmin: Client;
 const days2027 = [
   { date: '2027-01-01', kind: 'holiday', name: '元旦' },
   { date: '2027-01-31', kind: 'workday', name: '春节' }, // Sunday
-  ...['06', '07', '08', '09', '10', '11', '12'].map((d) => ({ date: `2027-02-${d}`, kind: 'holiday', name: '春节' })),
+  ...['06', '07', '08', '09', '10', '11', '12'].map((d) => ({
+    date: `2027-02-${d}`,
+    kind: 'holiday',
+    name: '春节',
+  })),
   { date: '2027-02-20', kind: 'workday', name: '春节' }, // Saturday
 ];
 
@@ -27,7 +37,10 @@ beforeAll(async () => {
   const bureau = await makeOrg(env, prov, { type: 'justice_bureau' });
   const county = await makeRegion(env, prov);
   const dept = await makeOrg(env, county);
-  countyAdmin = await login(env, (await makeUser(env, await makeOrg(env, county, { type: 'justice_bureau' }), ['sysadmin'])).username);
+  countyAdmin = await login(
+    env,
+    (await makeUser(env, await makeOrg(env, county, { type: 'justice_bureau' }), ['sysadmin'])).username,
+  );
   admin = await login(env, (await makeUser(env, bureau, ['sysadmin'])).username);
   reviewer = await login(env, (await makeUser(env, bureau, ['reviewer'])).username);
   staff = await login(env, (await makeUser(env, dept, ['staff'])).username);
@@ -56,22 +69,59 @@ describe('GET /api/calendar/due-date', () => {
   });
 
   it('answers bad input with a coded 400 and a Chinese message', async () => {
-    expectError(await staff.get('/api/calendar/due-date?start=2026-02-30&amount=1&unit=working_days'), 400, 'VALIDATION_FAILED', /日期无效/);
-    expectError(await staff.get('/api/calendar/due-date?start=2026-2-3&amount=1&unit=working_days'), 400, 'VALIDATION_FAILED', /YYYY-MM-DD/);
-    expectError(await staff.get('/api/calendar/due-date?start=2026-02-03&amount=-1&unit=working_days'), 400, 'VALIDATION_FAILED', /负数/);
-    expectError(await staff.get('/api/calendar/due-date?start=2026-02-03&amount=1.5&unit=working_days'), 400, 'VALIDATION_FAILED', /整数/);
-    expectError(await staff.get('/api/calendar/due-date?start=2026-02-03&amount=abc&unit=working_days'), 400, 'VALIDATION_FAILED');
-    expectError(await staff.get('/api/calendar/due-date?start=2026-02-03&amount=1&unit=weeks'), 400, 'VALIDATION_FAILED');
+    expectError(
+      await staff.get('/api/calendar/due-date?start=2026-02-30&amount=1&unit=working_days'),
+      400,
+      'VALIDATION_FAILED',
+      /日期无效/,
+    );
+    expectError(
+      await staff.get('/api/calendar/due-date?start=2026-2-3&amount=1&unit=working_days'),
+      400,
+      'VALIDATION_FAILED',
+      /YYYY-MM-DD/,
+    );
+    expectError(
+      await staff.get('/api/calendar/due-date?start=2026-02-03&amount=-1&unit=working_days'),
+      400,
+      'VALIDATION_FAILED',
+      /负数/,
+    );
+    expectError(
+      await staff.get('/api/calendar/due-date?start=2026-02-03&amount=1.5&unit=working_days'),
+      400,
+      'VALIDATION_FAILED',
+      /整数/,
+    );
+    expectError(
+      await staff.get('/api/calendar/due-date?start=2026-02-03&amount=abc&unit=working_days'),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await staff.get('/api/calendar/due-date?start=2026-02-03&amount=1&unit=weeks'),
+      400,
+      'VALIDATION_FAILED',
+    );
     expectError(await staff.get('/api/calendar/due-date?amount=1&unit=weeks'), 400, 'VALIDATION_FAILED');
-    expectError(await staff.get('/api/calendar/due-date?start=2026-02-03&amount=200&unit=months'), 400, 'VALIDATION_FAILED', /期限过长/);
-    const anon = await new Client(env.baseUrl).get<{ code: string }>('/api/calendar/due-date?start=2026-02-03&amount=1&unit=months');
+    expectError(
+      await staff.get('/api/calendar/due-date?start=2026-02-03&amount=200&unit=months'),
+      400,
+      'VALIDATION_FAILED',
+      /期限过长/,
+    );
+    const anon = await new Client(env.baseUrl).get<{ code: string }>(
+      '/api/calendar/due-date?start=2026-02-03&amount=1&unit=months',
+    );
     expect(anon.status).toBe(401);
   });
 });
 
 describe('calendar years', () => {
   it('lists the official years with counts and returns a year’s days', async () => {
-    const list = await staff.get<{ years: { year: number; official: boolean; holidays: number; workdays: number }[] }>('/api/calendar/years');
+    const list = await staff.get<{
+      years: { year: number; official: boolean; holidays: number; workdays: number }[];
+    }>('/api/calendar/years');
     expect(list.status).toBe(200);
     const y2026 = list.body.years.find((y) => y.year === 2026);
     expect(y2026).toMatchObject({ official: true });
@@ -82,7 +132,13 @@ describe('calendar years', () => {
     const one = await staff.get<Year>('/api/calendar/years/2026');
     expect(one.body).toMatchObject({ year: 2026, official: true });
     expect(one.body.days).toContainEqual({ date: '2026-02-14', kind: 'workday', name: '春节' });
-    expect((await staff.get<Year>('/api/calendar/years/2027')).body).toEqual({ year: 2027, official: false, source: null, days: [], version: 0 });
+    expect((await staff.get<Year>('/api/calendar/years/2027')).body).toEqual({
+      year: 2027,
+      official: false,
+      source: null,
+      days: [],
+      version: 0,
+    });
     expectError(await staff.get('/api/calendar/years/20x7'), 400, 'VALIDATION_FAILED');
   });
 
@@ -103,10 +159,28 @@ describe('calendar years', () => {
     // The calendar is national: a county's system administrator may not change it.
     expectError(await countyAdmin.put('/api/calendar/years/2027', body), 403, 'FORBIDDEN', /最高层级/);
     const bad = (days: unknown[]) => admin.put('/api/calendar/years/2027', { ...body, days });
-    expectError(await bad([{ date: '2027-02-08', kind: 'workday', name: null }]), 400, 'CALENDAR_YEAR_INVALID', /2027-02-08.*周六或周日/);
-    expectError(await bad([{ date: '2026-12-31', kind: 'holiday', name: null }]), 400, 'CALENDAR_YEAR_INVALID', /2026-12-31 不在 2027 年内/);
+    expectError(
+      await bad([{ date: '2027-02-08', kind: 'workday', name: null }]),
+      400,
+      'CALENDAR_YEAR_INVALID',
+      /2027-02-08.*周六或周日/,
+    );
+    expectError(
+      await bad([{ date: '2026-12-31', kind: 'holiday', name: null }]),
+      400,
+      'CALENDAR_YEAR_INVALID',
+      /2026-12-31 不在 2027 年内/,
+    );
     expectError(await bad([days2027[0], days2027[0]]), 400, 'CALENDAR_YEAR_INVALID', /2027-01-01 重复/);
-    expectError(await bad([{ date: '2027-01-31', kind: 'holiday', name: null }, { date: '2027-01-31', kind: 'workday', name: null }]), 400, 'CALENDAR_YEAR_INVALID', /2027-01-31 不能既是/);
+    expectError(
+      await bad([
+        { date: '2027-01-31', kind: 'holiday', name: null },
+        { date: '2027-01-31', kind: 'workday', name: null },
+      ]),
+      400,
+      'CALENDAR_YEAR_INVALID',
+      /2027-01-31 不能既是/,
+    );
     expectError(await bad([{ date: '2027-02-30', kind: 'holiday', name: null }]), 400, 'VALIDATION_FAILED');
   });
 
@@ -117,7 +191,12 @@ describe('calendar years', () => {
     // Due in 2025: the 2027 schedule cannot change it.
     const old = await createClock(staff, { title: '已过期案件' });
 
-    const res = await admin.put<UpdateResult>('/api/calendar/years/2027', { official: true, source: '国务院办公厅通知（测试）', days: days2027, version: null });
+    const res = await admin.put<UpdateResult>('/api/calendar/years/2027', {
+      official: true,
+      source: '国务院办公厅通知（测试）',
+      days: days2027,
+      version: null,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.year).toBe(2027);
     expect(res.body.changedClocks).toBeGreaterThanOrEqual(1);
@@ -128,7 +207,9 @@ describe('calendar years', () => {
     expect(after.body).toMatchObject({ dueDate: '2027-02-15', provisional: false, version: open.version });
     expect((await staff.get<Clock>(`/api/clocks/${old.id}`)).body.dueDate).toBe('2025-10-09');
 
-    const audit = await env.database.pool.query(`select action, entity_id, diff from audit_log where action in ('clock.recompute', 'calendar.year.update') order by seq`);
+    const audit = await env.database.pool.query(
+      `select action, entity_id, diff from audit_log where action in ('clock.recompute', 'calendar.year.update') order by seq`,
+    );
     const recompute = audit.rows.filter((r) => r.action === 'clock.recompute');
     expect(recompute.map((r) => r.entity_id)).toContain(open.id);
     expect(recompute.map((r) => r.entity_id)).not.toContain(old.id);
@@ -149,24 +230,39 @@ describe('calendar years', () => {
   });
 
   it('checks the version, records removed days and applies a draft (unofficial) schedule provisionally', async () => {
-    const body = { official: false, source: '草案', days: days2027.filter((d) => d.date !== '2027-01-01'), version: 0 };
+    const body = {
+      official: false,
+      source: '草案',
+      days: days2027.filter((d) => d.date !== '2027-01-01'),
+      version: 0,
+    };
     expectError(await admin.put('/api/calendar/years/2027', body), 409, 'STALE_WRITE');
     const saved = await admin.put<UpdateResult>('/api/calendar/years/2027', { ...body, version: 1 });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const audit = await env.database.pool.query(`select diff from audit_log where action = 'calendar.year.update' order by seq desc limit 1`);
-    expect(audit.rows[0].diff.detail.removed).toEqual([{ date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
+    const audit = await env.database.pool.query(
+      `select diff from audit_log where action = 'calendar.year.update' order by seq desc limit 1`,
+    );
+    expect(audit.rows[0].diff.detail.removed).toEqual([
+      { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+    ]);
     // The draft's days apply (2/8 is still a holiday) but the result stays provisional.
     const due = await staff.get('/api/calendar/due-date?start=2027-02-05&amount=1&unit=working_days');
     expect(due.body).toEqual({ dueDate: '2027-02-15', provisional: true, provisionalYears: [2027] });
-    const list = await staff.get<{ years: { year: number; official: boolean; version: number }[] }>('/api/calendar/years');
+    const list = await staff.get<{ years: { year: number; official: boolean; version: number }[] }>(
+      '/api/calendar/years',
+    );
     expect(list.body.years.find((y) => y.year === 2027)).toMatchObject({ official: false, version: 2 });
   });
 
   it('sees a year saved by another process at once (the cache checks the calendar version)', async () => {
     const before = await staff.get('/api/calendar/due-date?start=2028-04-28&amount=1&unit=working_days');
     expect(before.body).toEqual({ dueDate: '2028-05-01', provisional: true, provisionalYears: [2028] });
-    await env.database.pool.query(`insert into calendar_years (year, official, source) values (2028, true, '另一进程')`);
-    await env.database.pool.query(`insert into calendar_days (date, kind, name) values ('2028-05-01', 'holiday', '劳动节'), ('2028-05-02', 'holiday', '劳动节')`);
+    await env.database.pool.query(
+      `insert into calendar_years (year, official, source) values (2028, true, '另一进程')`,
+    );
+    await env.database.pool.query(
+      `insert into calendar_days (date, kind, name) values ('2028-05-01', 'holiday', '劳动节'), ('2028-05-02', 'holiday', '劳动节')`,
+    );
     const after = await staff.get('/api/calendar/due-date?start=2028-04-28&amount=1&unit=working_days');
     expect(after.body).toEqual({ dueDate: '2028-05-03', provisional: false, provisionalYears: [] });
   });

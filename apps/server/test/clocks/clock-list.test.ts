@@ -1,7 +1,16 @@
 import type { Clock } from '@fazhi/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, makeOrg, makeRegion, makeUser, startTestEnv, type Client, type TestEnv, type TestOrg } from '../harness';
+import {
+  login,
+  makeOrg,
+  makeRegion,
+  makeUser,
+  startTestEnv,
+  type Client,
+  type TestEnv,
+  type TestOrg,
+} from '../harness';
 import { createClock } from './fixtures';
 
 type Page = { items: Clock[]; total: number; totalCapped: boolean; page: number; pageSize: number };
@@ -19,12 +28,34 @@ beforeAll(async () => {
   org = await makeOrg(env, await makeRegion(env, prov));
   staff = await login(env, (await makeUser(env, org, ['staff'])).username);
   early = await createClock(staff, { title: '甲案 行政复议', startDate: '2025-03-03', amount: 30 }); // due 2025-04-02
-  const paused = await staff.post<Clock>(`/api/clocks/${early.id}/pauses`, { kind: 'correction', from: '2025-03-10', to: '2025-03-12', reason: '补正材料', version: 1 });
-  early = (await staff.post<Clock>(`/api/clocks/${early.id}/extensions`, { amount: 10, unit: 'calendar_days', approver: '负责人', reason: '复杂', approvedOn: '2025-03-20', version: paused.body.version })).body;
+  const paused = await staff.post<Clock>(`/api/clocks/${early.id}/pauses`, {
+    kind: 'correction',
+    from: '2025-03-10',
+    to: '2025-03-12',
+    reason: '补正材料',
+    version: 1,
+  });
+  early = (
+    await staff.post<Clock>(`/api/clocks/${early.id}/extensions`, {
+      amount: 10,
+      unit: 'calendar_days',
+      approver: '负责人',
+      reason: '复杂',
+      approvedOn: '2025-03-20',
+      version: paused.body.version,
+    })
+  ).body;
   expect(early.dueDate).toBe('2025-04-17'); // 4/2 + 3 paused days = 4/5 (清明) → 4/7; + 10 days = 4/17
-  late = await createClock(staff, { title: '乙案 信息公开', startDate: '2025-09-15', amount: 20, unit: 'working_days', legalBasis: '《政府信息公开条例》第三十三条' }); // due 2025-10-17
+  late = await createClock(staff, {
+    title: '乙案 信息公开',
+    startDate: '2025-09-15',
+    amount: 20,
+    unit: 'working_days',
+    legalBasis: '《政府信息公开条例》第三十三条',
+  }); // due 2025-10-17
   const c = await createClock(staff, { title: '丙案 已办结', startDate: '2025-05-05' });
-  done = (await staff.post<Clock>(`/api/clocks/${c.id}/complete`, { completedOn: '2025-06-01', version: 1 })).body;
+  done = (await staff.post<Clock>(`/api/clocks/${c.id}/complete`, { completedOn: '2025-06-01', version: 1 }))
+    .body;
 });
 afterAll(() => env.close());
 
@@ -35,8 +66,12 @@ describe('clock list', () => {
     expect(all.body).toMatchObject({ total: 3, totalCapped: false, page: 1, pageSize: 20 });
     // Due 2025-04-17, 2025-07-04 (completed), 2025-10-17.
     expect(all.body.items.map((c) => c.id)).toEqual([early.id, done.id, late.id]);
-    expect(all.body.items[0]?.pauses).toMatchObject([{ kind: 'correction', from: '2025-03-10', to: '2025-03-12', reason: '补正材料' }]);
-    expect(all.body.items[0]?.extensions).toMatchObject([{ amount: 10, unit: 'calendar_days', approver: '负责人', approvedOn: '2025-03-20' }]);
+    expect(all.body.items[0]?.pauses).toMatchObject([
+      { kind: 'correction', from: '2025-03-10', to: '2025-03-12', reason: '补正材料' },
+    ]);
+    expect(all.body.items[0]?.extensions).toMatchObject([
+      { amount: 10, unit: 'calendar_days', approver: '负责人', approvedOn: '2025-03-20' },
+    ]);
     expect(all.body.items[2]?.pauses).toEqual([]);
 
     const overdue = await staff.get<Page>('/api/clocks?status=overdue');
@@ -46,16 +81,28 @@ describe('clock list', () => {
     const completed = await staff.get<Page>('/api/clocks?status=completed');
     expect(completed.body.items.map((c) => c.id)).toEqual([done.id]);
 
-    expect((await staff.get<Page>(`/api/clocks?q=${encodeURIComponent('信息公开')}`)).body.items.map((c) => c.id)).toEqual([late.id]);
-    expect((await staff.get<Page>(`/api/clocks?q=${encodeURIComponent('第三十三条')}`)).body.items.map((c) => c.id)).toEqual([late.id]);
-    expect((await staff.get<Page>('/api/clocks?dueFrom=2025-10-01&dueTo=2025-10-31')).body.items.map((c) => c.id)).toEqual([late.id]);
-    expect((await staff.get<Page>(`/api/clocks?orgId=${org.id}&sort=startDate`)).body.items[0]?.id).toBe(early.id);
+    expect(
+      (await staff.get<Page>(`/api/clocks?q=${encodeURIComponent('信息公开')}`)).body.items.map((c) => c.id),
+    ).toEqual([late.id]);
+    expect(
+      (await staff.get<Page>(`/api/clocks?q=${encodeURIComponent('第三十三条')}`)).body.items.map(
+        (c) => c.id,
+      ),
+    ).toEqual([late.id]);
+    expect(
+      (await staff.get<Page>('/api/clocks?dueFrom=2025-10-01&dueTo=2025-10-31')).body.items.map((c) => c.id),
+    ).toEqual([late.id]);
+    expect((await staff.get<Page>(`/api/clocks?orgId=${org.id}&sort=startDate`)).body.items[0]?.id).toBe(
+      early.id,
+    );
 
     const p2 = await staff.get<Page>('/api/clocks?pageSize=2&page=2');
     expect(p2.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(p2.body.items).toHaveLength(1);
 
-    const bad = await staff.get<{ code: string; message: string }>('/api/clocks?status=late&dueFrom=2025-13-01');
+    const bad = await staff.get<{ code: string; message: string }>(
+      '/api/clocks?status=late&dueFrom=2025-13-01',
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
   });

@@ -2,7 +2,16 @@ import type { Clock } from '@fazhi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobDefinitions } from '../../src/job-definitions';
 import { clockScanJob, scanClocks } from '../../src/modules/clocks';
-import { login, makeOrg, makeRegion, makeUser, startTestEnv, type TestEnv, type TestOrg, type TestUser } from '../harness';
+import {
+  login,
+  makeOrg,
+  makeRegion,
+  makeUser,
+  startTestEnv,
+  type TestEnv,
+  type TestOrg,
+  type TestUser,
+} from '../harness';
 import { createClock } from './fixtures';
 
 let env: TestEnv;
@@ -36,12 +45,16 @@ beforeAll(async () => {
   overdue = await createClock(c, { title: '超期案件', startDate: '2025-08-01', amount: 30 }); // due 9/1
   normal = await createClock(c, { title: '正常案件', startDate: '2025-09-20', amount: 60 }); // due 11/19
   const x = await createClock(c, { title: '已办结案件', startDate: '2025-08-01', amount: 30 });
-  completed = (await c.post<Clock>(`/api/clocks/${x.id}/complete`, { completedOn: '2025-08-20', version: 1 })).body;
+  completed = (await c.post<Clock>(`/api/clocks/${x.id}/complete`, { completedOn: '2025-08-20', version: 1 }))
+    .body;
 });
 afterAll(() => env.close());
 
 async function inbox(userId: string) {
-  const res = await env.database.pool.query(`select kind, title, body, link, dedupe_key from notifications where user_id = $1 order by dedupe_key`, [userId]);
+  const res = await env.database.pool.query(
+    `select kind, title, body, link, dedupe_key from notifications where user_id = $1 order by dedupe_key`,
+    [userId],
+  );
   return res.rows as { kind: string; title: string; body: string; link: string; dedupe_key: string }[];
 }
 
@@ -67,7 +80,9 @@ describe('clock.scan', () => {
 
     for (const u of [staff, head]) {
       const items = await inbox(u.id);
-      expect(items.map((n) => n.dedupe_key)).toEqual([`clock:${dueSoon.id}:due_soon:2025-10-09`, `clock:${overdue.id}:overdue:2025-09-01`].sort());
+      expect(items.map((n) => n.dedupe_key)).toEqual(
+        [`clock:${dueSoon.id}:due_soon:2025-10-09`, `clock:${overdue.id}:overdue:2025-09-01`].sort(),
+      );
       const soon = items.find((n) => n.kind === 'clock.due_soon');
       expect(soon?.title).toBe('期限临期提醒：临期案件');
       expect(soon?.body).toContain('2025-10-09');

@@ -1,6 +1,16 @@
 import type { Clock } from '@fazhi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, makeOrg, makeRegion, makeUser, startTestEnv, type Client, type TestEnv, type TestOrg, type TestRegion } from '../harness';
+import {
+  login,
+  makeOrg,
+  makeRegion,
+  makeUser,
+  startTestEnv,
+  type Client,
+  type TestEnv,
+  type TestOrg,
+  type TestRegion,
+} from '../harness';
 import { createClock, expectError, reconsiderationClock } from './fixtures';
 
 type Page = { items: Clock[]; total: number; totalCapped: boolean };
@@ -54,7 +64,11 @@ describe('clock data scope', () => {
     const other = await staffB.get<Page>('/api/clocks');
     expect(ids(other)).not.toContain(clockA.id);
     expectError(await staffB.get(`/api/clocks/${clockA.id}`), 404, 'NOT_FOUND');
-    expectError(await staffB.post(`/api/clocks/${clockA.id}/complete`, { completedOn: '2025-10-01', version: 1 }), 404, 'NOT_FOUND');
+    expectError(
+      await staffB.post(`/api/clocks/${clockA.id}/complete`, { completedOn: '2025-10-01', version: 1 }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('a reviewer of the parent region sees and may act on the child region’s clocks', async () => {
@@ -73,7 +87,14 @@ describe('clock data scope', () => {
     const one = await citySupervisor.get<Clock>(`/api/clocks/${clockA.id}`);
     expect(one.status).toBe(200);
     expect(one.body.actions).toEqual([]);
-    expectError(await citySupervisor.post(`/api/clocks/${clockA.id}/complete`, { completedOn: '2025-10-01', version: 1 }), 403, 'FORBIDDEN');
+    expectError(
+      await citySupervisor.post(`/api/clocks/${clockA.id}/complete`, {
+        completedOn: '2025-10-01',
+        version: 1,
+      }),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('a reviewer of a sibling region gets 404 and does not see it in lists', async () => {
@@ -82,15 +103,33 @@ describe('clock data scope', () => {
     expect(ids(list)).not.toContain(clockA.id);
     const filtered = await siblingReviewer.get<Page>(`/api/clocks?regionCode=${county.code}`);
     expect(filtered.body.items).toEqual([]);
-    expectError(await siblingReviewer.post(`/api/clocks/${clockA.id}/pauses`, { kind: 'suspend', from: '2025-09-01', reason: 'x', version: 1 }), 404, 'NOT_FOUND');
+    expectError(
+      await siblingReviewer.post(`/api/clocks/${clockA.id}/pauses`, {
+        kind: 'suspend',
+        from: '2025-09-01',
+        reason: 'x',
+        version: 1,
+      }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('creating for another organisation requires it in the caller’s write scope', async () => {
-    expectError(await staffB.post('/api/clocks', reconsiderationClock({ orgId: orgA.id })), 400, 'VALIDATION_FAILED', /管辖范围/);
+    expectError(
+      await staffB.post('/api/clocks', reconsiderationClock({ orgId: orgA.id })),
+      400,
+      'VALIDATION_FAILED',
+      /管辖范围/,
+    );
     const forA = await cityReviewer.post<Clock>('/api/clocks', reconsiderationClock({ orgId: orgA.id }));
     expect(forA.status, JSON.stringify(forA.body)).toBe(200);
     expect(forA.body.orgId).toBe(orgA.id);
-    expectError(await siblingReviewer.post('/api/clocks', reconsiderationClock({ orgId: orgA.id })), 400, 'VALIDATION_FAILED');
+    expectError(
+      await siblingReviewer.post('/api/clocks', reconsiderationClock({ orgId: orgA.id })),
+      400,
+      'VALIDATION_FAILED',
+    );
     expectError(await citySupervisor.post('/api/clocks', reconsiderationClock()), 403, 'FORBIDDEN');
   });
 });

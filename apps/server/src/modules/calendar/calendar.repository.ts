@@ -4,9 +4,17 @@ import { calendarDays, calendarYears } from '../../platform/db/schema';
 
 export type CalendarYearRow = typeof calendarYears.$inferSelect;
 export type CalendarDayRow = { date: string; kind: 'holiday' | 'workday'; name: string | null };
-export type CalendarYearSummary = { year: number; official: boolean; source: string | null; version: number; holidays: number; workdays: number };
+export type CalendarYearSummary = {
+  year: number;
+  official: boolean;
+  source: string | null;
+  version: number;
+  holidays: number;
+  workdays: number;
+};
 
-const inYear = (year: number) => and(gte(calendarDays.date, `${year}-01-01`), lte(calendarDays.date, `${year}-12-31`));
+const inYear = (year: number) =>
+  and(gte(calendarDays.date, `${year}-01-01`), lte(calendarDays.date, `${year}-12-31`));
 
 export async function findYearSummaries(db: DbOrTx): Promise<CalendarYearSummary[]> {
   const res = await db.execute<CalendarYearSummary>(sql`
@@ -20,7 +28,11 @@ export async function findYearSummaries(db: DbOrTx): Promise<CalendarYearSummary
   return res.rows;
 }
 
-export async function findYear(db: DbOrTx, year: number, forUpdate = false): Promise<CalendarYearRow | undefined> {
+export async function findYear(
+  db: DbOrTx,
+  year: number,
+  forUpdate = false,
+): Promise<CalendarYearRow | undefined> {
   const q = db.select().from(calendarYears).where(eq(calendarYears.year, year));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row;
@@ -39,12 +51,27 @@ export async function replaceYear(
   days: readonly CalendarDayRow[],
 ): Promise<CalendarYearRow> {
   await tx.delete(calendarDays).where(inYear(year));
-  if (days.length) await tx.insert(calendarDays).values(days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })));
-  const values = { year, official: header.official, source: header.source, version: header.version, updatedAt: new Date() };
+  if (days.length)
+    await tx.insert(calendarDays).values(days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })));
+  const values = {
+    year,
+    official: header.official,
+    source: header.source,
+    version: header.version,
+    updatedAt: new Date(),
+  };
   const [row] = await tx
     .insert(calendarYears)
     .values(values)
-    .onConflictDoUpdate({ target: calendarYears.year, set: { official: values.official, source: values.source, version: values.version, updatedAt: values.updatedAt } })
+    .onConflictDoUpdate({
+      target: calendarYears.year,
+      set: {
+        official: values.official,
+        source: values.source,
+        version: values.version,
+        updatedAt: values.updatedAt,
+      },
+    })
     .returning();
   if (!row) throw new Error('calendar year upsert returned nothing');
   return row;

@@ -9,11 +9,22 @@ import type { z } from 'zod';
 import { requirePermission, requireTopLevel } from '../../platform/access/policy';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { shanghaiToday } from '../../platform/clock/today';
-import { currentCalendar, dueDateOn, loadCalendar, lockCalendarExclusive } from '../../platform/clock/work-calendar';
+import {
+  currentCalendar,
+  dueDateOn,
+  loadCalendar,
+  lockCalendarExclusive,
+} from '../../platform/clock/work-calendar';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { invalidateClockCounts, recomputeClocksForYear } from '../clocks';
-import { findDays, findYear, findYearSummaries, replaceYear, type CalendarDayRow } from './calendar.repository';
+import {
+  findDays,
+  findYear,
+  findYearSummaries,
+  replaceYear,
+  type CalendarDayRow,
+} from './calendar.repository';
 
 type CalendarYear = z.infer<typeof calendarYearSchema>;
 type YearUpdate = z.infer<typeof calendarYearUpdateSchema>;
@@ -22,7 +33,10 @@ type YearUpdate = z.infer<typeof calendarYearUpdateSchema>;
  * 期间计算 on the stored official calendar: start day not counted, a period ending on a rest day ends on the
  * next working day (民事诉讼法 第八十五条); working days exclude 法定节假日 and include 调休上班日.
  */
-export async function computeDueDate(ctx: Ctx, q: z.infer<typeof dueDateQuerySchema>): Promise<DueDateResult> {
+export async function computeDueDate(
+  ctx: Ctx,
+  q: z.infer<typeof dueDateQuerySchema>,
+): Promise<DueDateResult> {
   requirePermission(ctx.actor, 'calendar.read');
   return dueDateOn(await currentCalendar(ctx.db), q);
 }
@@ -36,7 +50,13 @@ export async function getCalendarYear(ctx: Ctx, year: number): Promise<CalendarY
   requirePermission(ctx.actor, 'calendar.read');
   const row = await findYear(ctx.db, year);
   if (!row) return { year, official: false, source: null, days: [], version: 0 };
-  return { year, official: row.official, source: row.source, days: await findDays(ctx.db, year), version: row.version };
+  return {
+    year,
+    official: row.official,
+    source: row.source,
+    days: await findDays(ctx.db, year),
+    version: row.version,
+  };
 }
 
 const invalid = (message: string) => new AppError('CALENDAR_YEAR_INVALID', message);
@@ -55,7 +75,9 @@ export function validateYearDays(year: number, days: YearUpdate['days']): Calend
     if (d.kind === 'workday' && !isWeekend(d.date)) throw invalid(`调休上班日 ${d.date} 必须是周六或周日`);
     seen.set(d.date, d.kind);
   }
-  return [...days].sort((a, b) => (a.date < b.date ? -1 : 1)).map((d) => ({ date: d.date, kind: d.kind, name: d.name?.trim() || null }));
+  return [...days]
+    .sort((a, b) => (a.date < b.date ? -1 : 1))
+    .map((d) => ({ date: d.date, kind: d.kind, name: d.name?.trim() || null }));
 }
 
 const dayKey = (d: CalendarDayRow) => `${d.date}|${d.kind}|${d.name ?? ''}`;
@@ -79,7 +101,12 @@ export async function updateCalendarYear(ctx: Ctx, year: number, input: YearUpda
       throw new AppError('STALE_WRITE', before ? undefined : `${year} 年的节假日安排尚未登记，请刷新后重试`);
     }
     const oldDays = before ? await findDays(tx, year) : [];
-    const after = await replaceYear(tx, year, { official: input.official, source: input.source, version: (before?.version ?? 0) + 1 }, days);
+    const after = await replaceYear(
+      tx,
+      year,
+      { official: input.official, source: input.source, version: (before?.version ?? 0) + 1 },
+      days,
+    );
     const oldKeys = new Set(oldDays.map(dayKey));
     const newKeys = new Set(days.map(dayKey));
     await appendAudit(tx, ctx, {
@@ -88,7 +115,10 @@ export async function updateCalendarYear(ctx: Ctx, year: number, input: YearUpda
       entityId: String(year),
       before: before ? { official: before.official, source: before.source, version: before.version } : null,
       after: { official: after.official, source: after.source, version: after.version },
-      detail: { added: days.filter((d) => !oldKeys.has(dayKey(d))), removed: oldDays.filter((d) => !newKeys.has(dayKey(d))) },
+      detail: {
+        added: days.filter((d) => !oldKeys.has(dayKey(d))),
+        removed: oldDays.filter((d) => !newKeys.has(dayKey(d))),
+      },
     });
     // The new calendar as this transaction sees it (uncached: it is not committed yet).
     const sc = await loadCalendar(tx);

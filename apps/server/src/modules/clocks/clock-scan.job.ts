@@ -8,7 +8,13 @@ import { runOnce, type JobDefinition } from '../../platform/jobs';
 import { notify, type NewNotification } from '../../platform/notify/notify.service';
 import { invalidateClockCounts } from './clocks.count-cache';
 import { evaluateRecord } from './clocks.evaluate';
-import { findDetails, findReminderRecipients, lockOpenClocksBatch, updateDerived, type ClockRecord } from './clocks.repository';
+import {
+  findDetails,
+  findReminderRecipients,
+  lockOpenClocksBatch,
+  updateDerived,
+  type ClockRecord,
+} from './clocks.repository';
 import { clocks } from './clocks.tables';
 
 /** The id space is cut into 256 fixed ranges (first byte of the uuid): stable batches whatever rows come and go. */
@@ -19,11 +25,23 @@ const BATCH = 1000;
  * `ranges`: id ranges scanned now; `alreadyDone`: ranges a previous run of the same day completed;
  * `empty`: ranges without open clocks (nothing to do, nothing recorded).
  */
-export type ScanResult = { date: string; ranges: number; alreadyDone: number; empty: number; evaluated: number; changed: number; notified: number; failed: number };
+export type ScanResult = {
+  date: string;
+  ranges: number;
+  alreadyDone: number;
+  empty: number;
+  evaluated: number;
+  changed: number;
+  notified: number;
+  failed: number;
+};
 
 function bucketRange(b: number): { from: string; to: string | null } {
   const hex = (n: number) => n.toString(16).padStart(2, '0');
-  return { from: `${hex(b)}000000-0000-0000-0000-000000000000`, to: b + 1 < BUCKETS ? `${hex(b + 1)}000000-0000-0000-0000-000000000000` : null };
+  return {
+    from: `${hex(b)}000000-0000-0000-0000-000000000000`,
+    to: b + 1 < BUCKETS ? `${hex(b + 1)}000000-0000-0000-0000-000000000000` : null,
+  };
 }
 
 const ALERTING = new Set(['due_soon', 'overdue']);
@@ -52,54 +70,87 @@ function reminder(c: ClockRecord, ev: ClockEvaluation, userId: string): NewNotif
  */
 export async function scanClocks(ctx: Ctx, today: string): Promise<ScanResult> {
   if (!isIsoDate(today)) throw new AppError('INVALID_DATE', `日期格式应为 YYYY-MM-DD：${today}`);
-  const result: ScanResult = { date: today, ranges: 0, alreadyDone: 0, empty: 0, evaluated: 0, changed: 0, notified: 0, failed: 0 };
+  const result: ScanResult = {
+    date: today,
+    ranges: 0,
+    alreadyDone: 0,
+    empty: 0,
+    evaluated: 0,
+    changed: 0,
+    notified: 0,
+    failed: 0,
+  };
   for (let b = 0; b < BUCKETS; b += 1) {
     const range = bucketRange(b);
     const inRange = range.to
       ? sql`${clocks.id} >= ${range.from}::uuid and ${clocks.id} < ${range.to}::uuid`
       : sql`${clocks.id} >= ${range.from}::uuid`;
-    const open = await ctx.db.execute(sql`select 1 from ${clocks} where ${inRange} and ${clocks.status} <> 'completed' limit 1`);
+    const open = await ctx.db.execute(
+      sql`select 1 from ${clocks} where ${inRange} and ${clocks.status} <> 'completed' limit 1`,
+    );
     if (open.rows.length === 0) {
       result.empty += 1; // a clock created later is evaluated when it is created
       continue;
     }
     const part = { evaluated: 0, changed: 0, notified: 0, failed: 0 };
-    const ran = await runOnce(ctx.db, `clock.scan:${today}:${b.toString(16).padStart(2, '0')}`, async (tx) => {
-      await lockCalendarShared(tx);
-      const sc = await currentCalendar(tx);
-      let after: string | null = null;
-      for (;;) {
-        const rows = await lockOpenClocksBatch(tx, inRange, after, BATCH);
-        if (rows.length === 0) break;
-        const details = await findDetails(tx, rows.map((r) => r.id));
-        const updates: Parameters<typeof updateDerived>[1][number][] = [];
-        const alerts: { clock: ClockRecord; ev: ClockEvaluation }[] = [];
-        for (const row of rows) {
-          let ev: ClockEvaluation;
-          try {
-            ev = evaluateRecord(sc, row, details.get(row.id) ?? { pauses: [], extensions: [] }, today);
-          } catch {
-            part.failed += 1; // inconsistent stored facts: leave the row as it is, count it, go on
-            continue;
+    const ran = await runOnce(
+      ctx.db,
+      `clock.scan:${today}:${b.toString(16).padStart(2, '0')}`,
+      async (tx) => {
+        await lockCalendarShared(tx);
+        const sc = await currentCalendar(tx);
+        let after: string | null = null;
+        for (;;) {
+          const rows = await lockOpenClocksBatch(tx, inRange, after, BATCH);
+          if (rows.length === 0) break;
+          const details = await findDetails(
+            tx,
+            rows.map((r) => r.id),
+          );
+          const updates: Parameters<typeof updateDerived>[1][number][] = [];
+          const alerts: { clock: ClockRecord; ev: ClockEvaluation }[] = [];
+          for (const row of rows) {
+            let ev: ClockEvaluation;
+            try {
+              ev = evaluateRecord(sc, row, details.get(row.id) ?? { pauses: [], extensions: [] }, today);
+            } catch {
+              part.failed += 1; // inconsistent stored facts: leave the row as it is, count it, go on
+              continue;
+            }
+            part.evaluated += 1;
+            const alertKey = ALERTING.has(ev.status) ? `${ev.status}:${ev.dueDate}` : null;
+            const alert = alertKey !== null && alertKey !== row.alertedFor;
+            if (alert) alerts.push({ clock: row, ev });
+            if (
+              alert ||
+              ev.dueDate !== row.dueDate ||
+              ev.provisional !== row.provisional ||
+              ev.status !== row.status
+            ) {
+              updates.push({
+                id: row.id,
+                dueDate: ev.dueDate,
+                provisional: ev.provisional,
+                status: ev.status,
+                ...(alert ? { alertedFor: alertKey } : {}),
+              });
+            }
           }
-          part.evaluated += 1;
-          const alertKey = ALERTING.has(ev.status) ? `${ev.status}:${ev.dueDate}` : null;
-          const alert = alertKey !== null && alertKey !== row.alertedFor;
-          if (alert) alerts.push({ clock: row, ev });
-          if (alert || ev.dueDate !== row.dueDate || ev.provisional !== row.provisional || ev.status !== row.status) {
-            updates.push({ id: row.id, dueDate: ev.dueDate, provisional: ev.provisional, status: ev.status, ...(alert ? { alertedFor: alertKey } : {}) });
+          await updateDerived(tx, updates);
+          part.changed += updates.length;
+          if (alerts.length) {
+            const recipients = await findReminderRecipients(tx, [
+              ...new Set(alerts.map((a) => a.clock.orgId)),
+            ]);
+            const items = alerts.flatMap(({ clock, ev }) =>
+              recipients.filter((r) => r.orgId === clock.orgId).map((r) => reminder(clock, ev, r.userId)),
+            );
+            part.notified += await notify(tx, items);
           }
+          after = (rows[rows.length - 1] as ClockRecord).id;
         }
-        await updateDerived(tx, updates);
-        part.changed += updates.length;
-        if (alerts.length) {
-          const recipients = await findReminderRecipients(tx, [...new Set(alerts.map((a) => a.clock.orgId))]);
-          const items = alerts.flatMap(({ clock, ev }) => recipients.filter((r) => r.orgId === clock.orgId).map((r) => reminder(clock, ev, r.userId)));
-          part.notified += await notify(tx, items);
-        }
-        after = (rows[rows.length - 1] as ClockRecord).id;
-      }
-    });
+      },
+    );
     if (!ran) {
       result.alreadyDone += 1;
       continue;

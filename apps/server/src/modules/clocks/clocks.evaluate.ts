@@ -2,7 +2,14 @@ import type { Clock, ClockEvaluation, ClockStatus, DueDateUnit, StatutoryClockIn
 import type { Actor } from '../../platform/context';
 import { evaluateOn, type ServerCalendar } from '../../platform/clock/work-calendar';
 import { clockActions } from './clocks.policy';
-import type { ClockDetails, ClockRecord, ClockRow, ClockView, ExtensionRow, PauseRow } from './clocks.repository';
+import type {
+  ClockDetails,
+  ClockRecord,
+  ClockRow,
+  ClockView,
+  ExtensionRow,
+  PauseRow,
+} from './clocks.repository';
 
 /** The facts of a clock as the pure evaluation sees them. */
 export function statutoryInput(
@@ -27,7 +34,12 @@ export function statutoryInput(
  * calendar (行政复议法 第八十八条, 行政处罚法 第八十五条, 行政许可法 第八十二条), paused days not counted,
  * extensions counted from the due date in force — see contracts/clock/clock-status.ts.
  */
-export function evaluateRecord(sc: ServerCalendar, row: ClockRecord, d: ClockDetails, today: string): ClockEvaluation {
+export function evaluateRecord(
+  sc: ServerCalendar,
+  row: ClockRecord,
+  d: ClockDetails,
+  today: string,
+): ClockEvaluation {
   return evaluateOn(sc, statutoryInput(row, d.pauses, d.extensions), today);
 }
 
@@ -53,14 +65,33 @@ export function toClockDto(actor: Actor, r: ClockView, d: ClockDetails): Clock {
     status: r.status as ClockStatus,
     completedOn: r.completedOn,
     pauses: d.pauses.map((p) => ({ id: p.id, kind: p.kind, from: p.from, to: p.to, reason: p.reason })),
-    extensions: d.extensions.map((e) => ({ id: e.id, amount: e.amount, unit: e.unit, approver: e.approver, reason: e.reason, approvedOn: e.approvedOn })),
+    extensions: d.extensions.map((e) => ({
+      id: e.id,
+      amount: e.amount,
+      unit: e.unit,
+      approver: e.approver,
+      reason: e.reason,
+      approvedOn: e.approvedOn,
+    })),
     version: r.version,
-    actions: clockActions(actor, { orgId: r.orgId, regionPath: r.regionPath, status: r.status, hasOpenPause: hasOpenPause(d) }),
+    actions: clockActions(actor, {
+      orgId: r.orgId,
+      regionPath: r.regionPath,
+      status: r.status,
+      hasOpenPause: hasOpenPause(d),
+    }),
   };
 }
 
 /** The fields of a clock an audit entry records (no joined display names). */
 export function auditable(r: ClockRecord | ClockRow): Record<string, unknown> {
-  const { orgName: _o, regionCode: _r, createdAt: _c, updatedAt: _u, alertedFor: _a, ...rest } = r as ClockRow;
+  const {
+    orgName: _o,
+    regionCode: _r,
+    createdAt: _c,
+    updatedAt: _u,
+    alertedFor: _a,
+    ...rest
+  } = r as ClockRow;
   return rest;
 }

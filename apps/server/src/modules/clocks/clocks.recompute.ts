@@ -32,13 +32,17 @@ export async function recomputeClocksForYear(
   for (;;) {
     const rows = await lockOpenClocksBatch(tx, affected, after, BATCH);
     if (rows.length === 0) break;
-    const details = await findDetails(tx, rows.map((r) => r.id));
+    const details = await findDetails(
+      tx,
+      rows.map((r) => r.id),
+    );
     const updates = [];
     for (const row of rows) {
       const d = details.get(row.id) ?? { pauses: [], extensions: [] };
       const ev = evaluateRecord(sc, row, d, today);
       recomputed += 1;
-      if (ev.dueDate === row.dueDate && ev.provisional === row.provisional && ev.status === row.status) continue;
+      if (ev.dueDate === row.dueDate && ev.provisional === row.provisional && ev.status === row.status)
+        continue;
       updates.push({ id: row.id, dueDate: ev.dueDate, provisional: ev.provisional, status: ev.status });
       await appendAudit(tx, ctx, {
         action: 'clock.recompute',
@@ -48,7 +52,14 @@ export async function recomputeClocksForYear(
         after: { dueDate: ev.dueDate, provisional: ev.provisional, status: ev.status },
         detail: { reason: 'calendar.year.update', year, provisionalYears: ev.provisionalYears },
       });
-      await enqueueEvent(tx, 'clock.changed', { clockId: row.id, action: 'recompute', orgId: row.orgId, status: ev.status, dueDate: ev.dueDate, version: row.version });
+      await enqueueEvent(tx, 'clock.changed', {
+        clockId: row.id,
+        action: 'recompute',
+        orgId: row.orgId,
+        status: ev.status,
+        dueDate: ev.dueDate,
+        version: row.version,
+      });
     }
     await updateDerived(tx, updates);
     changed += updates.length;

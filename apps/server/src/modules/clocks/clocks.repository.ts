@@ -6,11 +6,30 @@ import { clockExtensions, clockPauses, clocks } from './clocks.tables';
 
 export type ClockRecord = typeof clocks.$inferSelect;
 export type ClockRow = ClockRecord & { orgName: string; regionCode: string };
-export type PauseRow = { id: string; clockId: string; kind: 'suspend' | 'correction'; from: string; to: string | null; reason: string };
-export type ExtensionRow = { id: string; clockId: string; amount: number; unit: DueDateUnit; approver: string; reason: string; approvedOn: string };
+export type PauseRow = {
+  id: string;
+  clockId: string;
+  kind: 'suspend' | 'correction';
+  from: string;
+  to: string | null;
+  reason: string;
+};
+export type ExtensionRow = {
+  id: string;
+  clockId: string;
+  amount: number;
+  unit: DueDateUnit;
+  approver: string;
+  reason: string;
+  approvedOn: string;
+};
 export type ClockDetails = { pauses: PauseRow[]; extensions: ExtensionRow[] };
 
-const columns = { ...getTableColumns(clocks), orgName: organisations.name, regionCode: organisations.regionCode };
+const columns = {
+  ...getTableColumns(clocks),
+  orgName: organisations.name,
+  regionCode: organisations.regionCode,
+};
 
 /** What a list row carries: the record's own facts and its organisation's name and region (no timestamps). */
 export type ClockView = Pick<
@@ -60,7 +79,12 @@ export async function findClocks(
   offset: number,
 ): Promise<ClockPageRow[]> {
   const dir = sql.raw(outer.desc ? 'desc' : 'asc');
-  const res = await db.execute<ClockView & { pauses: Omit<PauseRow, 'clockId'>[] | null; extensions: Omit<ExtensionRow, 'clockId'>[] | null }>(sql`
+  const res = await db.execute<
+    ClockView & {
+      pauses: Omit<PauseRow, 'clockId'>[] | null;
+      extensions: Omit<ExtensionRow, 'clockId'>[] | null;
+    }
+  >(sql`
     select c.id, c.org_id as "orgId", c.region_path as "regionPath", c.title, c.subject_type as "subjectType",
            c.subject_id as "subjectId", c.start_event as "startEvent", c.start_date as "startDate", c.amount, c.unit,
            c.legal_basis as "legalBasis", c.warning_days as "warningDays", c.due_date as "dueDate", c.provisional,
@@ -92,8 +116,16 @@ export async function countClocksCapped(db: DbOrTx, where: SQL | undefined, cap:
   return Number(res.rows[0]?.n ?? 0);
 }
 
-export async function findClockById(db: DbOrTx, id: string, forUpdate = false): Promise<ClockRow | undefined> {
-  const q = db.select(columns).from(clocks).innerJoin(organisations, eq(organisations.id, clocks.orgId)).where(eq(clocks.id, id));
+export async function findClockById(
+  db: DbOrTx,
+  id: string,
+  forUpdate = false,
+): Promise<ClockRow | undefined> {
+  const q = db
+    .select(columns)
+    .from(clocks)
+    .innerJoin(organisations, eq(organisations.id, clocks.orgId))
+    .where(eq(clocks.id, id));
   const [row] = forUpdate ? await q.for('update', { of: clocks }) : await q;
   return row;
 }
@@ -129,7 +161,15 @@ export async function findDetails(db: DbOrTx, ids: readonly string[]): Promise<M
   for (const r of res.rows) {
     const d = out.get(r.clock_id);
     if (!d) continue;
-    if (r.t === 'p') d.pauses.push({ id: r.id, clockId: r.clock_id, kind: r.kind as PauseRow['kind'], from: r.a, to: r.b, reason: r.reason });
+    if (r.t === 'p')
+      d.pauses.push({
+        id: r.id,
+        clockId: r.clock_id,
+        kind: r.kind as PauseRow['kind'],
+        from: r.a,
+        to: r.b,
+        reason: r.reason,
+      });
     else {
       d.extensions.push({
         id: r.id,
@@ -172,7 +212,10 @@ export async function updateClock(
  * System recomputation (calendar change, daily scan): due date, provisional flag and status are derived
  * from the user's facts, so rewriting them does not bump `version` (a user's pending edit stays valid).
  */
-export async function updateDerived(tx: DbOrTx, rows: readonly (DerivedFields & { id: string; alertedFor?: string | null })[]): Promise<void> {
+export async function updateDerived(
+  tx: DbOrTx,
+  rows: readonly (DerivedFields & { id: string; alertedFor?: string | null })[],
+): Promise<void> {
   if (rows.length === 0) return;
   await tx.execute(sql`
     update clocks c
@@ -186,11 +229,22 @@ export async function updateDerived(tx: DbOrTx, rows: readonly (DerivedFields & 
 }
 
 /** Open clocks matching `where`, after `afterId` in id order (keyset), locked for this transaction. */
-export async function lockOpenClocksBatch(tx: DbOrTx, where: SQL, afterId: string | null, limit: number): Promise<ClockRecord[]> {
+export async function lockOpenClocksBatch(
+  tx: DbOrTx,
+  where: SQL,
+  afterId: string | null,
+  limit: number,
+): Promise<ClockRecord[]> {
   return tx
     .select()
     .from(clocks)
-    .where(and(sql`${clocks.status} <> 'completed'`, afterId === null ? undefined : sql`${clocks.id} > ${afterId}::uuid`, where))
+    .where(
+      and(
+        sql`${clocks.status} <> 'completed'`,
+        afterId === null ? undefined : sql`${clocks.id} > ${afterId}::uuid`,
+        where,
+      ),
+    )
     .orderBy(clocks.id)
     .limit(limit)
     .for('update');
@@ -213,7 +267,10 @@ export async function insertExtension(tx: DbOrTx, values: typeof clockExtensions
 }
 
 /** The accounts to remind about clocks of these organisations: enabled 经办人 and 单位负责人. */
-export async function findReminderRecipients(db: DbOrTx, orgIds: readonly string[]): Promise<{ userId: string; orgId: string }[]> {
+export async function findReminderRecipients(
+  db: DbOrTx,
+  orgIds: readonly string[],
+): Promise<{ userId: string; orgId: string }[]> {
   if (orgIds.length === 0) return [];
   const res = await db.execute<{ user_id: string; org_id: string }>(sql`
     select distinct u.id as user_id, u.org_id

@@ -1,5 +1,4 @@
 import {
-  CLOCK_LIST_TOTAL_CAP,
   CLOCK_PAUSE_KINDS,
   clockActionRefusal,
   type Clock,
@@ -8,139 +7,50 @@ import {
   type clockCompleteSchema,
   type clockCreateSchema,
   type clockExtensionCreateSchema,
-  type clockListQuerySchema,
   type clockPauseCreateSchema,
   type clockPauseEndSchema,
 } from '@fazhi/contracts';
-import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { assertInScope, escapeLike, inScope, requirePermission, scopeFor, scopeWhere } from '../../platform/access/policy';
+import { assertInScope, inScope, requirePermission, scopeFor } from '../../platform/access/policy';
 import { appendAudit } from '../../platform/audit/audit.service';
-import { currentCalendar, evaluateOn, lockCalendarShared, type ServerCalendar } from '../../platform/clock/work-calendar';
+import {
+  currentCalendar,
+  evaluateOn,
+  lockCalendarShared,
+  type ServerCalendar,
+} from '../../platform/clock/work-calendar';
 import { shanghaiToday } from '../../platform/clock/today';
 import type { Actor, Ctx } from '../../platform/context';
 import type { DbOrTx, Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { enqueueEvent } from '../../platform/jobs';
-import { findOrgById, findRegion } from '../org';
-import { cachedCount, invalidateClockCounts } from './clocks.count-cache';
+import { findOrgById } from '../org';
+import { invalidateClockCounts } from './clocks.count-cache';
 import { auditable, evaluateRecord, hasOpenPause, statutoryInput, toClockDto } from './clocks.evaluate';
 import {
   closePause,
-  countClocksCapped,
   findClockById,
-  findClocks,
   findDetails,
   insertClock,
   insertExtension,
   insertPause,
   updateClock,
   type ClockDetails,
-  type ClockPageRow,
   type ClockRow,
-  type PageOrder,
 } from './clocks.repository';
-import { clocks } from './clocks.tables';
 
-type ListQuery = z.infer<typeof clockListQuerySchema>;
-
-const SORTS: Record<ListQuery['sort'], { inner: SQL[]; outer: PageOrder }> = {
-  dueDate: { inner: [asc(clocks.dueDate), asc(clocks.id)], outer: { column: 'due_date', desc: false } },
-  '-dueDate': { inner: [desc(clocks.dueDate), desc(clocks.id)], outer: { column: 'due_date', desc: true } },
-  startDate: { inner: [asc(clocks.startDate), asc(clocks.id)], outer: { column: 'start_date', desc: false } },
-  '-startDate': { inner: [desc(clocks.startDate), desc(clocks.id)], outer: { column: 'start_date', desc: true } },
-  createdAt: { inner: [asc(clocks.createdAt), asc(clocks.id)], outer: { column: 'created_at', desc: false } },
-  '-createdAt': { inner: [desc(clocks.createdAt), desc(clocks.id)], outer: { column: 'created_at', desc: true } },
-};
-const page = (db: DbOrTx, where: SQL | undefined, sort: ListQuery['sort'], limit: number, offset: number) =>
-  findClocks(db, where, SORTS[sort].inner, SORTS[sort].outer, limit, offset);
-
-/** The list's WHERE: the caller's data scope first, then the filters. Only `clocks` columns (the count needs no join). */
-async function listWhere(ctx: Ctx, actor: Actor, q: Omit<ListQuery, 'page' | 'pageSize' | 'sort'>): Promise<SQL | undefined> {
-  const conds: (SQL | undefined)[] = [scopeWhere(scopeFor(actor, 'clock.read'), clocks.orgId, clocks.regionPath)];
-  if (q.status) conds.push(eq(clocks.status, q.status));
-  if (q.orgId) conds.push(eq(clocks.orgId, q.orgId));
-  if (q.regionCode) {
-    // A prefix of the region path (index range), never a '%code%' scan.
-    const region = await findRegion(ctx.db, q.regionCode);
-    conds.push(region ? sql`${clocks.regionPath} like ${escapeLike(region.path) + '%'}` : sql`false`);
-  }
-  if (q.dueFrom) conds.push(gte(clocks.dueDate, q.dueFrom));
-  if (q.dueTo) conds.push(lte(clocks.dueDate, q.dueTo));
-  if (q.q) {
-    const like = `%${escapeLike(q.q)}%`;
-    conds.push(or(sql`${clocks.title} ilike ${like}`, sql`${clocks.legalBasis} ilike ${like}`, eq(clocks.subjectId, q.q)));
-  }
-  return and(...conds);
-}
-
-const toDtos = (actor: Actor, rows: ClockPageRow[]): Clock[] => rows.map((r) => toClockDto(actor, r, r));
-
-/**
- * One page of the 期限台账: one indexed SELECT for the page, a count capped at CLOCK_LIST_TOTAL_CAP + 1
- * (run in parallel, cached briefly per scope and filter — clocks.count-cache.ts), and one query for the
- * page's pauses and extensions.
- */
-export async function listClocks(ctx: Ctx, q: ListQuery) {
-  requirePermission(ctx.actor, 'clock.read');
-  const actor = ctx.actor;
-  const where = await listWhere(ctx, actor, q);
-  const { page: _p, pageSize: _s, sort: _o, ...filters } = q;
-  const countKey = JSON.stringify({ scope: scopeFor(actor, 'clock.read'), ...filters });
-  const [rows, n] = await Promise.all([
-    page(ctx.db, where, q.sort, q.pageSize, (q.page - 1) * q.pageSize),
-    cachedCount(countKey, () => countClocksCapped(ctx.db, where, CLOCK_LIST_TOTAL_CAP + 1)),
-  ]);
-  const totalCapped = n > CLOCK_LIST_TOTAL_CAP;
-  return { items: toDtos(actor, rows), total: totalCapped ? CLOCK_LIST_TOTAL_CAP : n, totalCapped, page: q.page, pageSize: q.pageSize };
-}
-
-/** Batches of the filtered list for the Excel export, paged by keyset (constant cost per batch at any depth). */
-export async function* clockBatchesForExport(ctx: Ctx, q: ListQuery, batch = 1000): AsyncIterable<Clock[]> {
-  requirePermission(ctx.actor, 'clock.read');
-  const actor = ctx.actor;
-  const where = await listWhere(ctx, actor, q);
-  const desc_ = q.sort.startsWith('-');
-  const key = q.sort.replace('-', '') as 'dueDate' | 'startDate' | 'createdAt';
-  const col = key === 'dueDate' ? clocks.dueDate : key === 'startDate' ? clocks.startDate : clocks.createdAt;
-  let cursor: { k: string; id: string } | null = null;
-  for (;;) {
-    // created_at is compared through its full-precision text form: a JS Date would drop the microseconds.
-    const after: SQL | undefined = cursor
-      ? desc_
-        ? sql`(${col}, ${clocks.id}) < (${cursor.k}::${sql.raw(key === 'createdAt' ? 'timestamptz' : 'date')}, ${cursor.id}::uuid)`
-        : sql`(${col}, ${clocks.id}) > (${cursor.k}::${sql.raw(key === 'createdAt' ? 'timestamptz' : 'date')}, ${cursor.id}::uuid)`
-      : undefined;
-    const rows = await page(ctx.db, and(where, after), q.sort, batch, 0);
-    if (rows.length === 0) return;
-    yield toDtos(actor, rows);
-    if (rows.length < batch) return;
-    const last = rows[rows.length - 1] as ClockPageRow;
-    const k = key === 'createdAt' ? await createdAtText(ctx.db, last.id) : key === 'dueDate' ? last.dueDate : last.startDate;
-    cursor = { k, id: last.id };
-  }
-}
-
-async function createdAtText(db: DbOrTx, id: string): Promise<string> {
-  const res = await db.execute<{ t: string }>(sql`select created_at::text as t from clocks where id = ${id}`);
-  return String(res.rows[0]?.t);
-}
-
-export async function getClock(ctx: Ctx, id: string): Promise<Clock> {
-  requirePermission(ctx.actor, 'clock.read');
-  const row = await findClockById(ctx.db, id);
-  if (!row) throw new AppError('NOT_FOUND');
-  assertInScope(ctx.actor, 'clock.read', row);
-  const details = (await findDetails(ctx.db, [id])).get(id) as ClockDetails;
-  return toClockDto(ctx.actor, row, details);
-}
+// The write side of the 期限台账: create and the lifecycle commands, each in one transaction.
 
 const today = (ctx: Ctx) => shanghaiToday(ctx.now());
 
 /** The organisation a new clock belongs to: the caller's own, or one inside the caller's 'clock.write' scope. */
 async function resolveOrg(tx: DbOrTx, actor: Actor, orgId: string | undefined) {
   const org = await findOrgById(tx, orgId ?? actor.orgId);
-  if (!org || org.disabled || !inScope(scopeFor(actor, 'clock.write'), { orgId: org.id, regionPath: org.regionPath })) {
+  if (
+    !org ||
+    org.disabled ||
+    !inScope(scopeFor(actor, 'clock.write'), { orgId: org.id, regionPath: org.regionPath })
+  ) {
     throw new AppError('VALIDATION_FAILED', '所属单位不存在、已停用或不在管辖范围内');
   }
   return org;
@@ -171,8 +81,20 @@ export async function createClock(ctx: Ctx, input: z.infer<typeof clockCreateSch
       status: ev.status,
       createdBy: actor.userId,
     });
-    await appendAudit(tx, ctx, { action: 'clock.create', entityType: 'clock', entityId: inserted.id, before: null, after: auditable(inserted) });
-    await enqueueEvent(tx, 'clock.changed', { clockId: inserted.id, action: 'create', orgId: org.id, status: ev.status, dueDate: ev.dueDate });
+    await appendAudit(tx, ctx, {
+      action: 'clock.create',
+      entityType: 'clock',
+      entityId: inserted.id,
+      before: null,
+      after: auditable(inserted),
+    });
+    await enqueueEvent(tx, 'clock.changed', {
+      clockId: inserted.id,
+      action: 'create',
+      orgId: org.id,
+      status: ev.status,
+      dueDate: ev.dueDate,
+    });
     const row: ClockRow = { ...inserted, orgName: org.name, regionCode: org.regionCode };
     return toClockDto(actor, row, { pauses: [], extensions: [] });
   });
@@ -208,16 +130,38 @@ async function transition(
     if (row.version !== version) throw new AppError('STALE_WRITE');
     const details = (await findDetails(tx, [id])).get(id) as ClockDetails;
     precheck?.(details);
-    const refusal = clockActionRefusal({ status: row.status as ClockStatus, hasOpenPause: hasOpenPause(details) }, action);
+    const refusal = clockActionRefusal(
+      { status: row.status as ClockStatus, hasOpenPause: hasOpenPause(details) },
+      action,
+    );
     if (refusal) throw new AppError('ILLEGAL_TRANSITION', refusal);
     const cur: Loaded = { row, details, sc: await currentCalendar(tx), today: today(ctx) };
     const next = await apply(tx, cur);
     const completedOn = next.completedOn === undefined ? row.completedOn : next.completedOn;
     const ev = evaluateRecord(cur.sc, { ...row, completedOn }, next.details, cur.today);
-    const after = await updateClock(tx, id, version, { dueDate: ev.dueDate, provisional: ev.provisional, status: ev.status, completedOn });
+    const after = await updateClock(tx, id, version, {
+      dueDate: ev.dueDate,
+      provisional: ev.provisional,
+      status: ev.status,
+      completedOn,
+    });
     if (!after) throw new AppError('STALE_WRITE');
-    await appendAudit(tx, ctx, { action: auditAction, entityType: 'clock', entityId: id, before: auditable(row), after: auditable(after), detail: next.detail });
-    await enqueueEvent(tx, 'clock.changed', { clockId: id, action, orgId: row.orgId, status: ev.status, dueDate: ev.dueDate, version: after.version });
+    await appendAudit(tx, ctx, {
+      action: auditAction,
+      entityType: 'clock',
+      entityId: id,
+      before: auditable(row),
+      after: auditable(after),
+      detail: next.detail,
+    });
+    await enqueueEvent(tx, 'clock.changed', {
+      clockId: id,
+      action,
+      orgId: row.orgId,
+      status: ev.status,
+      dueDate: ev.dueDate,
+      version: after.version,
+    });
     return toClockDto(actor, { ...after, orgName: row.orgName, regionCode: row.regionCode }, next.details);
   });
   invalidateClockCounts();
@@ -232,76 +176,166 @@ const bad = (message: string) => new AppError('VALIDATION_FAILED', message);
  * (政府信息公开条例 第三十二条、第三十三条第三款), hearings and expert reviews (行政许可法 第四十五条).
  * A pause records facts: it cannot start before the start date or after today, and cannot overlap another.
  */
-export async function addPause(ctx: Ctx, id: string, input: z.infer<typeof clockPauseCreateSchema>): Promise<Clock> {
-  return transition(ctx, id, input.version, 'pause', 'clock.pause', async (tx, { row, details, sc, today }) => {
-    const label = CLOCK_PAUSE_KINDS[input.kind];
-    if (input.from < row.startDate) throw bad(`${label}开始日期 ${input.from} 早于起算日期 ${row.startDate}`);
-    if (input.from > today) throw bad(`${label}开始日期 ${input.from} 晚于今天（${today}）`);
-    if (input.to !== null && input.to < input.from) throw bad(`${label}结束日期 ${input.to} 早于开始日期 ${input.from}`);
-    if (input.to !== null && input.to > today) throw bad(`${label}结束日期 ${input.to} 晚于今天（${today}）；尚未结束的${label}请不填结束日期`);
-    const clash = details.pauses.find((p) => input.from <= (p.to ?? today) && p.from <= (input.to ?? today));
-    if (clash) throw bad(`与已登记的${CLOCK_PAUSE_KINDS[clash.kind]}期间（${clash.from} 至 ${clash.to ?? '今'}）重叠`);
-    // A time limit that has already run out cannot be suspended afterwards (the evaluation ignores such days).
-    const dueNow = evaluateRecord(sc, row, details, today).dueDate;
-    if (input.from > dueNow) throw new AppError('ILLEGAL_TRANSITION', `期限已于 ${dueNow} 届满，届满后不能再${label}`);
-    const p = await insertPause(tx, { clockId: id, kind: input.kind, from: input.from, to: input.to, reason: input.reason });
-    const pause = { id: p.id, clockId: id, kind: input.kind, from: p.from, to: p.to, reason: p.reason };
-    return { details: { ...details, pauses: [...details.pauses, pause] }, detail: { pause } };
-  });
+export async function addPause(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof clockPauseCreateSchema>,
+): Promise<Clock> {
+  return transition(
+    ctx,
+    id,
+    input.version,
+    'pause',
+    'clock.pause',
+    async (tx, { row, details, sc, today }) => {
+      const label = CLOCK_PAUSE_KINDS[input.kind];
+      if (input.from < row.startDate)
+        throw bad(`${label}开始日期 ${input.from} 早于起算日期 ${row.startDate}`);
+      if (input.from > today) throw bad(`${label}开始日期 ${input.from} 晚于今天（${today}）`);
+      if (input.to !== null && input.to < input.from)
+        throw bad(`${label}结束日期 ${input.to} 早于开始日期 ${input.from}`);
+      if (input.to !== null && input.to > today)
+        throw bad(`${label}结束日期 ${input.to} 晚于今天（${today}）；尚未结束的${label}请不填结束日期`);
+      const clash = details.pauses.find(
+        (p) => input.from <= (p.to ?? today) && p.from <= (input.to ?? today),
+      );
+      if (clash)
+        throw bad(
+          `与已登记的${CLOCK_PAUSE_KINDS[clash.kind]}期间（${clash.from} 至 ${clash.to ?? '今'}）重叠`,
+        );
+      // A time limit that has already run out cannot be suspended afterwards (the evaluation ignores such days).
+      const dueNow = evaluateRecord(sc, row, details, today).dueDate;
+      if (input.from > dueNow)
+        throw new AppError('ILLEGAL_TRANSITION', `期限已于 ${dueNow} 届满，届满后不能再${label}`);
+      const p = await insertPause(tx, {
+        clockId: id,
+        kind: input.kind,
+        from: input.from,
+        to: input.to,
+        reason: input.reason,
+      });
+      const pause = { id: p.id, clockId: id, kind: input.kind, from: p.from, to: p.to, reason: p.reason };
+      return { details: { ...details, pauses: [...details.pauses, pause] }, detail: { pause } };
+    },
+  );
 }
 
 /** Ends the open pause: the clock runs again from the day after `to` (行政复议法 第三十九条第二款: 中止原因消除后恢复审理). */
-export async function endPause(ctx: Ctx, id: string, pauseId: string, input: z.infer<typeof clockPauseEndSchema>): Promise<Clock> {
+export async function endPause(
+  ctx: Ctx,
+  id: string,
+  pauseId: string,
+  input: z.infer<typeof clockPauseEndSchema>,
+): Promise<Clock> {
   const pauseOf = (details: ClockDetails) => {
     const pause = details.pauses.find((p) => p.id === pauseId);
     if (!pause) throw new AppError('NOT_FOUND', '该中止/补正记录不存在');
-    if (pause.to !== null) throw new AppError('ILLEGAL_TRANSITION', `该${CLOCK_PAUSE_KINDS[pause.kind]}已于 ${pause.to} 结束`);
+    if (pause.to !== null)
+      throw new AppError('ILLEGAL_TRANSITION', `该${CLOCK_PAUSE_KINDS[pause.kind]}已于 ${pause.to} 结束`);
     return pause;
   };
-  return transition(ctx, id, input.version, 'endPause', 'clock.pause.end', async (tx, { details, today }) => {
-    const pause = pauseOf(details);
-    const label = CLOCK_PAUSE_KINDS[pause.kind];
-    if (input.to < pause.from) throw bad(`${label}结束日期 ${input.to} 早于开始日期 ${pause.from}`);
-    if (input.to > today) throw bad(`${label}结束日期 ${input.to} 晚于今天（${today}）`);
-    await closePause(tx, pauseId, input.to);
-    const pauses = details.pauses.map((p) => (p.id === pauseId ? { ...p, to: input.to } : p));
-    return { details: { ...details, pauses }, detail: { pauseId, from: pause.from, to: input.to } };
-  }, pauseOf);
+  return transition(
+    ctx,
+    id,
+    input.version,
+    'endPause',
+    'clock.pause.end',
+    async (tx, { details, today }) => {
+      const pause = pauseOf(details);
+      const label = CLOCK_PAUSE_KINDS[pause.kind];
+      if (input.to < pause.from) throw bad(`${label}结束日期 ${input.to} 早于开始日期 ${pause.from}`);
+      if (input.to > today) throw bad(`${label}结束日期 ${input.to} 晚于今天（${today}）`);
+      await closePause(tx, pauseId, input.to);
+      const pauses = details.pauses.map((p) => (p.id === pauseId ? { ...p, to: input.to } : p));
+      return { details: { ...details, pauses }, detail: { pauseId, from: pause.from, to: input.to } };
+    },
+    pauseOf,
+  );
 }
 
 /**
  * 延长: an approved extension, counted from the due date in force. The statutes allow an extension only when
  * the matter cannot be finished within the period and it is approved before the period runs out
- * (行政复议法 第六十二条第一款: 经批准可以适当延长，最多不超过三十日; 政府信息公开条例 第三十三条第二款:
+ * (行政复议法 第六十二条第一款: 经批准可以适当延长，但是延长期限最多不得超过三十日; 政府信息公开条例 第三十三条第二款:
  * 延长的期限最长不得超过20个工作日). The maximum differs by statute and is the caller's to respect; the
  * approval date is checked here.
  */
-export async function addExtension(ctx: Ctx, id: string, input: z.infer<typeof clockExtensionCreateSchema>): Promise<Clock> {
-  return transition(ctx, id, input.version, 'extend', 'clock.extend', async (tx, { row, details, sc, today }) => {
-    if (input.approvedOn < row.startDate) throw bad(`批准日期 ${input.approvedOn} 早于起算日期 ${row.startDate}`);
-    if (input.approvedOn > today) throw bad(`批准日期 ${input.approvedOn} 晚于今天（${today}）`);
-    const dueNow = evaluateRecord(sc, row, details, today).dueDate;
-    if (input.approvedOn > dueNow) {
-      throw new AppError('ILLEGAL_TRANSITION', `期限已于 ${dueNow} 届满；延长须在期限届满前批准（批准日期 ${input.approvedOn}）`);
-    }
-    const e = await insertExtension(tx, { clockId: id, amount: input.amount, unit: input.unit, approver: input.approver, reason: input.reason, approvedOn: input.approvedOn });
-    const extension = { id: e.id, clockId: id, amount: e.amount, unit: input.unit, approver: e.approver, reason: e.reason, approvedOn: e.approvedOn };
-    return { details: { ...details, extensions: [...details.extensions, extension] }, detail: { extension, dueDateBefore: dueNow } };
-  });
+export async function addExtension(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof clockExtensionCreateSchema>,
+): Promise<Clock> {
+  return transition(
+    ctx,
+    id,
+    input.version,
+    'extend',
+    'clock.extend',
+    async (tx, { row, details, sc, today }) => {
+      if (input.approvedOn < row.startDate)
+        throw bad(`批准日期 ${input.approvedOn} 早于起算日期 ${row.startDate}`);
+      if (input.approvedOn > today) throw bad(`批准日期 ${input.approvedOn} 晚于今天（${today}）`);
+      const dueNow = evaluateRecord(sc, row, details, today).dueDate;
+      if (input.approvedOn > dueNow) {
+        throw new AppError(
+          'ILLEGAL_TRANSITION',
+          `期限已于 ${dueNow} 届满；延长须在期限届满前批准（批准日期 ${input.approvedOn}）`,
+        );
+      }
+      const e = await insertExtension(tx, {
+        clockId: id,
+        amount: input.amount,
+        unit: input.unit,
+        approver: input.approver,
+        reason: input.reason,
+        approvedOn: input.approvedOn,
+      });
+      const extension = {
+        id: e.id,
+        clockId: id,
+        amount: e.amount,
+        unit: input.unit,
+        approver: e.approver,
+        reason: e.reason,
+        approvedOn: e.approvedOn,
+      };
+      return {
+        details: { ...details, extensions: [...details.extensions, extension] },
+        detail: { extension, dueDateBefore: dueNow },
+      };
+    },
+  );
 }
 
 /**
  * 办结: the matter was decided/answered on `completedOn`; the clock stops and its due date is frozen. An open
  * pause ends on the completion date (e.g. a 行政复议 case terminated while suspended, 行政复议法 第四十一条).
  */
-export async function completeClock(ctx: Ctx, id: string, input: z.infer<typeof clockCompleteSchema>): Promise<Clock> {
-  return transition(ctx, id, input.version, 'complete', 'clock.complete', async (tx, { row, details, today }) => {
-    if (input.completedOn < row.startDate) throw bad(`办结日期 ${input.completedOn} 早于起算日期 ${row.startDate}`);
-    if (input.completedOn > today) throw bad(`办结日期 ${input.completedOn} 晚于今天（${today}）`);
-    const open = details.pauses.find((p) => p.to === null);
-    if (open && input.completedOn < open.from) throw bad(`办结日期 ${input.completedOn} 早于${CLOCK_PAUSE_KINDS[open.kind]}开始日期 ${open.from}`);
-    if (open) await closePause(tx, open.id, input.completedOn);
-    const pauses = details.pauses.map((p) => (p.to === null ? { ...p, to: input.completedOn } : p));
-    return { details: { ...details, pauses }, completedOn: input.completedOn, detail: { completedOn: input.completedOn, closedPauseId: open?.id ?? null } };
-  });
+export async function completeClock(
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof clockCompleteSchema>,
+): Promise<Clock> {
+  return transition(
+    ctx,
+    id,
+    input.version,
+    'complete',
+    'clock.complete',
+    async (tx, { row, details, today }) => {
+      if (input.completedOn < row.startDate)
+        throw bad(`办结日期 ${input.completedOn} 早于起算日期 ${row.startDate}`);
+      if (input.completedOn > today) throw bad(`办结日期 ${input.completedOn} 晚于今天（${today}）`);
+      const open = details.pauses.find((p) => p.to === null);
+      if (open && input.completedOn < open.from)
+        throw bad(`办结日期 ${input.completedOn} 早于${CLOCK_PAUSE_KINDS[open.kind]}开始日期 ${open.from}`);
+      if (open) await closePause(tx, open.id, input.completedOn);
+      const pauses = details.pauses.map((p) => (p.to === null ? { ...p, to: input.completedOn } : p));
+      return {
+        details: { ...details, pauses },
+        completedOn: input.completedOn,
+        detail: { completedOn: input.completedOn, closedPauseId: open?.id ?? null },
+      };
+    },
+  );
 }

@@ -44,7 +44,13 @@ export const clocks = pgTable(
    */
   (t) => [
     index('clocks_scope_due_idx').using('btree', sql`${t.regionPath} text_pattern_ops`, t.dueDate, t.id),
-    index('clocks_status_scope_due_idx').using('btree', t.status, sql`${t.regionPath} text_pattern_ops`, t.dueDate, t.id),
+    index('clocks_status_scope_due_idx').using(
+      'btree',
+      t.status,
+      sql`${t.regionPath} text_pattern_ops`,
+      t.dueDate,
+      t.id,
+    ),
     index('clocks_org_due_idx').on(t.orgId, t.dueDate, t.id),
     index('clocks_org_status_due_idx').on(t.orgId, t.status, t.dueDate, t.id),
     index('clocks_status_due_idx').on(t.status, t.dueDate, t.id, t.regionPath),

@@ -7,7 +7,8 @@ import { AppError } from '../errors';
  */
 export function toClockAppError(e: unknown): unknown {
   if (!(e instanceof ClockInputError)) return e;
-  const code = e.code === 'invalid_date' || e.code === 'date_out_of_range' ? 'INVALID_DATE' : 'VALIDATION_FAILED';
+  const code =
+    e.code === 'invalid_date' || e.code === 'date_out_of_range' ? 'INVALID_DATE' : 'VALIDATION_FAILED';
   return new AppError(code, e.message, { reason: e.code });
 }
 

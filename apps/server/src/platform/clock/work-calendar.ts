@@ -72,12 +72,17 @@ export async function currentCalendar(db: DbOrTx): Promise<ServerCalendar> {
 
 /** Reads the calendar as `db` sees it (uncached): the calendar save uses it inside its own transaction. */
 export async function loadCalendar(db: DbOrTx, fingerprint = 'uncached'): Promise<ServerCalendar> {
-  const years = await db.execute<{ year: number; official: boolean }>(sql`select year, official from calendar_years`);
+  const years = await db.execute<{ year: number; official: boolean }>(
+    sql`select year, official from calendar_years`,
+  );
   const days = await db.execute<{ date: string; kind: 'holiday' | 'workday' }>(
     sql`select d.date, d.kind from calendar_days d where exists (select 1 from calendar_years y where y.year = extract(year from d.date)::int)`,
   );
   const entries: CalendarEntry[] = days.rows.map((d) => ({ date: d.date, kind: d.kind }));
-  const cal = buildWorkCalendar(entries, years.rows.map((y) => y.year));
+  const cal = buildWorkCalendar(
+    entries,
+    years.rows.map((y) => y.year),
+  );
   const draftYears = new Set(years.rows.filter((y) => !y.official).map((y) => y.year));
   return { cal, draftYears, fingerprint };
 }
@@ -92,7 +97,12 @@ export function clearCalendarCache(): void {
  * its due date, so a draft year in that span makes the result provisional (conservative for calendar-day
  * periods that jump over a whole draft year).
  */
-function withDraftYears(sc: ServerCalendar, start: string, dueDate: string, provisionalYears: readonly number[]): number[] {
+function withDraftYears(
+  sc: ServerCalendar,
+  start: string,
+  dueDate: string,
+  provisionalYears: readonly number[],
+): number[] {
   const years = new Set(provisionalYears);
   if (sc.draftYears.size > 0) {
     for (let y = yearOf(start); y <= yearOf(dueDate); y += 1) if (sc.draftYears.has(y)) years.add(y);

@@ -54,7 +54,8 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
     else if (found) req.sessionExpired = true;
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest) => {
+  // preValidation: who asks is settled before what was sent, so an anonymous caller gets 401, not a 400.
+  app.addHook('preValidation', async (req: FastifyRequest) => {
     const access = req.routeOptions.config?.access;
     // Unmatched URLs fall through to the not-found handler (ROUTE_NOT_FOUND), which reveals nothing.
     if (!req.routeOptions.url || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
