@@ -6,6 +6,7 @@ import {
   fieldError,
   login,
   openMenu,
+  openUserMenu,
   orgIdByName,
   submitLogin,
   uniq,
@@ -41,13 +42,18 @@ const firstLogin: E2eTest = {
       [username],
     );
     assert(row, 'the user row exists');
-    assert(row.org_id === (await orgIdByName(env, '三门峡市市场监督管理局')), 'user belongs to 三门峡市市场监督管理局');
+    assert(
+      row.org_id === (await orgIdByName(env, '三门峡市市场监督管理局')),
+      'user belongs to 三门峡市市场监督管理局',
+    );
     assert(row.must_change_password === true, 'a new user must change the password');
     assert(row.display_name === displayName, 'display name stored');
 
     await page.locator('[data-testid=user-search] input').fill(username);
     await page.locator('[data-testid=user-search] input').press('Enter');
-    const tr = page.locator('[data-testid=user-table] tr').filter({ has: page.getByTestId(`user-row-${username}`) });
+    const tr = page
+      .locator('[data-testid=user-table] tr')
+      .filter({ has: page.getByTestId(`user-row-${username}`) });
     await waitText(tr, '待改密');
     await waitText(tr, '三门峡市市场监督管理局');
 
@@ -98,7 +104,7 @@ const firstLogin: E2eTest = {
       );
       assert(audit, 'the password change is audited');
 
-      await p2.getByTestId('user-menu').click();
+      await openUserMenu(p2);
       await p2.getByTestId('user-menu-logout').click();
       await p2.getByTestId('login-card').waitFor();
 
@@ -123,10 +129,11 @@ const logout: E2eTest = {
     const cookie = (await context.cookies()).find((c) => c.name === 'fazhi_sid');
     assert(cookie, 'a session cookie was set');
     const me = async () =>
-      (await fetch(`${env.baseUrl}/api/auth/me`, { headers: { cookie: `fazhi_sid=${cookie.value}` } })).status;
+      (await fetch(`${env.baseUrl}/api/auth/me`, { headers: { cookie: `fazhi_sid=${cookie.value}` } }))
+        .status;
     assert((await me()) === 200, 'the session works before logout');
 
-    await page.getByTestId('user-menu').click();
+    await openUserMenu(page);
     await waitText(page.getByTestId('user-menu-profile'), '三门峡市司法局');
     await page.getByTestId('user-menu-logout').click();
     await page.waitForURL('**/login');
@@ -166,7 +173,11 @@ const lockout: E2eTest = {
       [user.id],
     );
     assert(row?.locked === true, 'locked_until is in the future');
-    const audit = await dbOne(env, `select 1 from audit_log where action = 'auth.lockout' and entity_id = $1`, [user.id]);
+    const audit = await dbOne(
+      env,
+      `select 1 from audit_log where action = 'auth.lockout' and entity_id = $1`,
+      [user.id],
+    );
     assert(audit, 'the lockout is audited');
 
     // 安全管理员 sees the lock in the user list.
@@ -174,7 +185,9 @@ const lockout: E2eTest = {
     await openMenu(page, 'menu-users', 'users-page');
     await page.locator('[data-testid=user-search] input').fill(user.username);
     await page.locator('[data-testid=user-search] input').press('Enter');
-    const tr = page.locator('[data-testid=user-table] tr').filter({ has: page.getByTestId(`user-row-${user.username}`) });
+    const tr = page
+      .locator('[data-testid=user-table] tr')
+      .filter({ has: page.getByTestId(`user-row-${user.username}`) });
     await waitText(tr, '已锁定');
   },
 };
@@ -204,7 +217,7 @@ const english: E2eTest = {
     await waitText(page.getByTestId('menu-due-date'), 'Due-date calculator');
     await waitText(page.getByTestId('menu-group-calendar'), 'Calendar');
     assert(!/[首页期限计算器]/.test(await menu.innerText()), `menu is English: ${await menu.innerText()}`);
-    await page.getByTestId('user-menu').click();
+    await openUserMenu(page);
     await waitText(page.getByTestId('user-menu-logout'), 'Sign out');
     await waitText(page.getByTestId('user-menu-profile'), 'Justice-bureau reviewer');
     await page.keyboard.press('Escape');

@@ -35,7 +35,11 @@ export function validIdNumber(): string {
   return first17 + idNumberCheckChar(first17);
 }
 
-export async function dbOne<T = Record<string, unknown>>(env: E2eEnv, sql: string, params: unknown[] = []): Promise<T | undefined> {
+export async function dbOne<T = Record<string, unknown>>(
+  env: E2eEnv,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T | undefined> {
   const res = await env.runtime.database.pool.query(sql, params);
   return res.rows[0] as T | undefined;
 }
@@ -63,7 +67,12 @@ export async function poll<T>(what: string, fn: () => Promise<T>, timeout = 10_0
 }
 
 /** Signs in through the login page and waits for the app shell (or the forced password change). */
-export async function login(page: Page, env: E2eEnv, username: string, password = DEMO_PASSWORD): Promise<void> {
+export async function login(
+  page: Page,
+  env: E2eEnv,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${env.baseUrl}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
@@ -82,23 +91,67 @@ export async function submitLogin(page: Page, username: string, password: string
   return res.status();
 }
 
+/**
+ * Waits until the open popup (`popupSelector`) of the control `anchorTestId` has finished its entry
+ * motion and sits next to the control. rc-trigger renders a popup first at a provisional position and
+ * aligns it a frame later; a click aimed in between lands on the page behind it.
+ */
+export async function waitPopupAligned(
+  page: Page,
+  anchorTestId: string,
+  popupSelector: string,
+): Promise<void> {
+  await page.waitForFunction(
+    ([id, sel]) => {
+      const anchor = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+      if (!anchor) return false;
+      return Array.from(document.querySelectorAll(sel)).some((el) => {
+        if (/-hidden\b|-(appear|enter|leave)\b/.test(el.className)) return false;
+        const r = el.getBoundingClientRect();
+        const near = Math.abs(r.top - anchor.bottom) < 24 || Math.abs(r.bottom - anchor.top) < 24;
+        return r.height > 0 && near && getComputedStyle(el).opacity === '1';
+      });
+    },
+    [anchorTestId, popupSelector] as const,
+  );
+}
+
 /** Opens an antd Select (test id on the wrapper), optionally types to filter, and picks an option by its text. */
 export async function chooseOption(page: Page, testId: string, text: string, search = false): Promise<void> {
   await page.getByTestId(testId).click();
   if (search) await page.keyboard.type(text);
-  await page.locator('.ant-select-item-option').filter({ visible: true }).filter({ hasText: text }).first().click();
+  await waitPopupAligned(page, testId, '.ant-select-dropdown');
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ visible: true })
+    .filter({ hasText: text })
+    .first()
+    .click();
+  await waitText(page.getByTestId(testId), text);
 }
 
 /** Opens an antd TreeSelect, types to filter (the list is virtual), and picks the node whose title is `title`. */
-export async function chooseTreeNode(page: Page, testId: string, title: string, search = title): Promise<void> {
+export async function chooseTreeNode(
+  page: Page,
+  testId: string,
+  title: string,
+  search = title,
+): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(search);
+  await waitPopupAligned(page, testId, '.ant-select-dropdown');
   await page
     .locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`)
     .filter({ visible: true })
     .first()
     .click();
   await waitText(page.getByTestId(testId), title);
+}
+
+/** Opens the user menu in the header and waits for it to be in place. */
+export async function openUserMenu(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await waitPopupAligned(page, 'user-menu', '.ant-dropdown');
 }
 
 /** Types an ISO date into an antd DatePicker (test id on the <input>) and confirms with Enter. */
@@ -120,7 +173,11 @@ export function fieldError(page: Page, testId: string): Locator {
 }
 
 export type Api = {
-  call: <T = Record<string, unknown>>(method: string, path: string, data?: unknown) => Promise<{ status: number; body: T }>;
+  call: <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    data?: unknown,
+  ) => Promise<{ status: number; body: T }>;
   dispose: () => Promise<void>;
 };
 

@@ -6,7 +6,10 @@ import { dbOne, login, openMenu, orgIdByName, typeDate, uniq, waitSuccess, waitT
 
 type Days = Record<string, string>;
 const chineseDays = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/chinese-days/dist/chinese-days.json'), 'utf8'),
+  fs.readFileSync(
+    path.resolve(import.meta.dirname, '../../node_modules/chinese-days/dist/chinese-days.json'),
+    'utf8',
+  ),
 ) as { holidays: Days; workdays: Days };
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
@@ -23,7 +26,8 @@ function addWorkingDays(startIso: string, n: number): string {
     d.setUTCDate(d.getUTCDate() + 1);
     const iso = d.toISOString().slice(0, 10);
     const weekday = d.getUTCDay();
-    const working = iso in chineseDays.workdays || (weekday >= 1 && weekday <= 5 && !(iso in chineseDays.holidays));
+    const working =
+      iso in chineseDays.workdays || (weekday >= 1 && weekday <= 5 && !(iso in chineseDays.holidays));
     if (working && --left === 0) return iso;
   }
 }
@@ -35,7 +39,10 @@ const dueDate: E2eTest = {
   run: async (page, env) => {
     const expected = addWorkingDays('2026-09-30', 5);
     // The schedule itself: 10-01..10-07 off, Saturday 10-10 a make-up workday.
-    assert('2026-10-07' in chineseDays.holidays && '2026-10-10' in chineseDays.workdays, 'official 2026 schedule present');
+    assert(
+      '2026-10-07' in chineseDays.holidays && '2026-10-10' in chineseDays.workdays,
+      'official 2026 schedule present',
+    );
 
     await login(page, env, 'smx.reviewer');
     await openMenu(page, 'menu-due-date', 'due-date-page');
@@ -116,7 +123,9 @@ const createClock: E2eTest = {
     await page.locator('[data-testid=clock-search] input').fill(title);
     await page.locator('[data-testid=clock-search] input').press('Enter');
     await waitText(page.getByTestId(`clock-row-${row.id}`), title);
-    const tr = page.locator('[data-testid=clock-table] tr').filter({ has: page.getByTestId(`clock-row-${row.id}`) });
+    const tr = page
+      .locator('[data-testid=clock-table] tr')
+      .filter({ has: page.getByTestId(`clock-row-${row.id}`) });
     await waitText(tr, expected);
     await waitText(tr, '5 个工作日');
     // Started 2026-09-30: once its due date has passed (Beijing time) a new clock is already 超期.

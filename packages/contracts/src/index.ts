@@ -10,3 +10,4 @@ export * from './calendar/calendar.schema';
 export * from './clocks/clock.schema';
 export * from './notify/notification.schema';
 export * from './clock';
+export * from './import/import.schema';

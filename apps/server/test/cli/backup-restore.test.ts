@@ -121,7 +121,7 @@ describe('backup and restore', () => {
     expect(seq.rows[0]?.next).toBeGreaterThan(seq.rows[0]?.max as number);
 
     // The real entry point on the restored copy: intact…
-    const okRun = await spawnNode(['--import', 'tsx', 'apps/server/src/cli.ts', 'audit', 'verify'], {
+    const okRun = await spawnNode(['--import', 'tsx', 'apps/server/src/cli/index.ts', 'audit', 'verify'], {
       DATABASE_URL: target.url,
       DATA_DIR: dir,
     });
@@ -135,7 +135,7 @@ describe('backup and restore', () => {
     await target.database.pool.query('alter table audit_log disable trigger audit_log_no_update');
     await target.database.pool.query(`update audit_log set action = 'tampered' where seq = $1`, [victimSeq]);
     await target.database.pool.query('alter table audit_log enable trigger audit_log_no_update');
-    const broken = await spawnNode(['--import', 'tsx', 'apps/server/src/cli.ts', 'audit', 'verify'], {
+    const broken = await spawnNode(['--import', 'tsx', 'apps/server/src/cli/index.ts', 'audit', 'verify'], {
       DATABASE_URL: target.url,
       DATA_DIR: dir,
     });

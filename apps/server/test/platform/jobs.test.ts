@@ -24,7 +24,7 @@ beforeAll(async () => {
     env.database,
     env.config,
     createFieldCrypto(Buffer.alloc(32, 1)),
-    { error: () => undefined, info: () => undefined },
+    { error: () => undefined },
     [
       {
         name: 'test.effect',

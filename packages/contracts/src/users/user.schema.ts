@@ -77,3 +77,6 @@ export const userListQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export const userPageSchema = listResponse(userSchema);
+
+/** GET /api/users/:id/sensitive — the unmasked values, for roles allowed to read them (audited). */
+export const userSensitiveSchema = z.object({ idNumber: z.string().nullable(), mobile: z.string().nullable() });

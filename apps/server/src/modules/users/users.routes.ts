@@ -7,6 +7,7 @@ import {
   userRolesSchema,
   userSchema,
   userUpdateSchema,
+  userSensitiveSchema,
 } from '@fazhi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -73,7 +74,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id/sensitive',
     {
       config: { access: 'user.sensitive.read' },
-      schema: { tags: ['users'], params: idParams, response: { 200: z.object({ idNumber: z.string().nullable(), mobile: z.string().nullable() }) } },
+      schema: { tags: ['users'], params: idParams, response: { 200: userSensitiveSchema } },
     },
     async (req) => readSensitive(req.ctx, req.params.id),
   );

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { importJobSchema, importStartSchema } from '@fazhi/contracts';
 import { z } from 'zod';
 import { can } from '../access/policy';
 import { auditStandalone } from '../audit/audit.service';
@@ -17,17 +18,6 @@ import {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const importJobSchema = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  status: z.enum(['running', 'failed', 'succeeded']),
-  processed: z.number().int(),
-  total: z.number().int(),
-  errorCount: z.number().int(),
-  message: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
 const kindParams = z.object({ kind: z.string().max(40) });
 const jobParams = z.object({ jobId: z.uuid({ message: '导入任务编号格式不正确' }) });
 
@@ -86,7 +76,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ kinds: readonly AnyImportKind
         tags: ['import'],
         summary: '上传 .xlsx 导入（multipart 字段 file）；后台处理，返回任务编号',
         params: kindParams,
-        response: { 200: z.object({ jobId: z.uuid() }) },
+        response: { 200: importStartSchema },
       },
     },
     async (req) => {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
 import type { Config } from '../config';
 import { systemCtx, type Ctx } from '../context';
@@ -20,6 +19,9 @@ export type JobDefinition = {
   handler: (ctx: Ctx, data: Record<string, unknown>, jobId: string) => Promise<void>;
 };
 
+/** The slice of a logger the queue needs (pino's and the console's both fit). */
+export type JobLog = { error: (obj: unknown, msg?: string) => void };
+
 export type Jobs = { boss: PgBoss; stop: () => Promise<void>; dispatchOutbox: () => Promise<number>; send: (name: string, data: object) => Promise<string | null> };
 
 /** The outbox row id as a job id: dispatching the same row twice inserts nothing the second time. */
@@ -32,7 +34,7 @@ export async function startJobs(
   database: Database,
   config: Config,
   crypto: FieldCrypto,
-  log: FastifyBaseLogger | Pick<Console, 'error' | 'info'>,
+  log: JobLog,
   definitions: JobDefinition[],
   opts: { outboxIntervalMs?: number; pollingIntervalSeconds?: number } = {},
 ): Promise<Jobs> {
@@ -43,7 +45,7 @@ export async function startJobs(
     retryBackoff: true,
     expireInMinutes: 30,
   });
-  boss.on('error', (e) => log.error({ err: e } as never, 'job queue error'));
+  boss.on('error', (e) => log.error({ err: e }, 'job queue error'));
   await boss.start();
   const names = new Set(definitions.map((d) => d.name));
   for (const name of names) await boss.createQueue(name).catch(() => undefined);
@@ -91,7 +93,7 @@ export async function startJobs(
         /* drain */
       }
     } catch (e) {
-      log.error({ err: e } as never, 'outbox dispatch failed');
+      log.error({ err: e }, 'outbox dispatch failed');
     } finally {
       running = false;
     }

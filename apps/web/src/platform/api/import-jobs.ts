@@ -5,18 +5,8 @@ import { api } from './client';
 /** The import kinds the outline defines (`/api/import/:kind`). */
 export type ImportKind = 'orgs' | 'users';
 
-// The import endpoints' shapes are given in docs/api-outline.md but not (yet) in the contracts.
-export const importStartSchema = z.object({ jobId: z.string() });
-export const importJobSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  status: z.enum(['running', 'failed', 'succeeded']),
-  processed: z.number().int(),
-  total: z.number().int(),
-  errorCount: z.number().int(),
-  message: z.string().nullable().optional(),
-});
-export type ImportJob = z.infer<typeof importJobSchema>;
+export { importJobSchema, importStartSchema, type ImportJob } from '@fazhi/contracts';
+import { importJobSchema, importStartSchema } from '@fazhi/contracts';
 
 export const importTemplateUrl = (kind: ImportKind) => `/api/import/${kind}/template.xlsx`;
 export const importErrorsUrl = (jobId: string) => `/api/import/jobs/${encodeURIComponent(jobId)}/errors.xlsx`;

@@ -5,6 +5,7 @@ import {
   type User,
   type userCreateSchema,
   type userUpdateSchema,
+  userSensitiveSchema,
 } from '@fazhi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -71,11 +72,6 @@ export const useResetPassword = () =>
     api.post(path(user.id, '/reset-password'), userSchema, { password }),
   );
 
-// GET /api/users/:id/sensitive is in docs/api-outline.md but has no contract schema yet.
-export const userSensitiveSchema = z.object({
-  idNumber: z.string().nullable(),
-  mobile: z.string().nullable(),
-});
 export type UserSensitive = z.infer<typeof userSensitiveSchema>;
 
 /** Unmasked ID number and mobile — fetched on demand, never cached (the server audits each read). */
