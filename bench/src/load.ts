@@ -134,12 +134,21 @@ export async function runLoad(
     }
   };
   await Promise.all(Array.from({ length: cfg.connections }, (_, k) => worker(k)));
+  // The last worker may see the deadline before the timer fires: close the window here then.
   clearTimeout(tStart);
   clearTimeout(tEnd);
+  if (cpu0 === null) {
+    cpu0 = process.cpuUsage();
+    onPhase('start');
+  }
+  if (cpu1 === null) {
+    cpu1 = process.cpuUsage();
+    onPhase('end');
+  }
   agent.destroy();
-  const c0 = cpu0 as NodeJS.CpuUsage | null;
-  const c1 = (cpu1 as NodeJS.CpuUsage | null) ?? process.cpuUsage();
-  const loadgenCpuMs = c0 ? (c1.user - c0.user + c1.system - c0.system) / 1000 : 0;
+  const c0 = cpu0 as NodeJS.CpuUsage;
+  const c1 = cpu1 as NodeJS.CpuUsage;
+  const loadgenCpuMs = (c1.user - c0.user + c1.system - c0.system) / 1000;
   const ms = (us: number) => Math.round(us) / 1000;
   return {
     label: cfg.label,

@@ -16,7 +16,7 @@ import {
 } from './helpers';
 
 /** 1. sysadmin creates an account in the UI; the user is forced to change the password at first sign-in. */
-const firstLogin: E2eTest = {
+export const firstLogin: E2eTest = {
   name: '登录 → 首次登录修改密码',
   run: async (page, env) => {
     const username = `e2e.first.${uniq()}`;
@@ -121,7 +121,7 @@ const firstLogin: E2eTest = {
 };
 
 /** 4. Logout from the user menu: back on the login page and the old session cookie is dead on the server. */
-const logout: E2eTest = {
+export const logout: E2eTest = {
   name: '退出登录 → 会话失效',
   run: async (page, env, context) => {
     await login(page, env, 'smx.reviewer');
@@ -151,7 +151,7 @@ const logout: E2eTest = {
 };
 
 /** 6. A wrong password shows the Chinese error; the 5th locks the account. */
-const lockout: E2eTest = {
+export const lockout: E2eTest = {
   name: '密码错误与账户锁定',
   run: async (page, env) => {
     const user = await createUserByApi(env, { prefix: 'lock' });
@@ -193,7 +193,7 @@ const lockout: E2eTest = {
 };
 
 /** 9. 中文 / EN on the login page and in the shell. */
-const english: E2eTest = {
+export const english: E2eTest = {
   name: '英文界面切换',
   run: async (page, env) => {
     await page.goto(`${env.baseUrl}/login`);
@@ -230,5 +230,3 @@ const english: E2eTest = {
     await waitText(page.getByTestId('menu-due-date'), '期限计算器');
   },
 };
-
-export const authFlows: E2eTest[] = [firstLogin, logout, lockout, english];

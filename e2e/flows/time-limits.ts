@@ -34,7 +34,7 @@ function addWorkingDays(startIso: string, n: number): string {
 const weekdayOf = (iso: string) => WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()] ?? '';
 
 /** 5. 期限计算器 over the 2026 National Day holiday, and a 2027 date with the 暂定 tag. */
-const dueDate: E2eTest = {
+export const dueDate: E2eTest = {
   name: '期限计算器（国庆调休与暂定年度）',
   run: async (page, env) => {
     const expected = addWorkingDays('2026-09-30', 5);
@@ -81,7 +81,7 @@ const dueDate: E2eTest = {
 };
 
 /** 10. 经办人 registers a time limit in 期限监控. */
-const createClock: E2eTest = {
+export const createClock: E2eTest = {
   name: '期限监控：登记期限',
   run: async (page, env) => {
     const title = `E2E 政府信息公开申请答复 ${uniq()}`;
@@ -135,5 +135,3 @@ const createClock: E2eTest = {
     await waitText(tr.getByTestId(`clock-status-${status}`), CLOCK_STATUSES[status]);
   },
 };
-
-export const timeLimitFlows: E2eTest[] = [dueDate, createClock];
