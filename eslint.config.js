@@ -24,7 +24,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: `${regex}(?!index$)`, message: 'Import another module only through its index.ts (ARCHITECTURE.md).' }] },
+        {
+          patterns: [
+            {
+              regex: `${regex}(?!index$)`,
+              message: 'Import another module only through its index.ts (ARCHITECTURE.md).',
+            },
+          ],
+        },
       ],
     },
   })),

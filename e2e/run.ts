@@ -20,7 +20,11 @@ async function main() {
   }
   if (env) {
     for (const t of tests.filter((x) => !only || x.name.includes(only))) {
-      const context = await env.browser.newContext({ locale: 'zh-CN', acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+      const context = await env.browser.newContext({
+        locale: 'zh-CN',
+        acceptDownloads: true,
+        viewport: { width: 1440, height: 900 },
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       const t0 = Date.now();

@@ -11,13 +11,25 @@ fs.cpSync(committed, tmp, { recursive: true });
 const before = new Set(fs.readdirSync(tmp));
 execFileSync(
   path.join(root, 'node_modules/.bin/drizzle-kit'),
-  ['generate', '--dialect', 'postgresql', '--schema', 'apps/server/src/platform/db/schema-all.ts', '--out', tmp, '--name', 'drift'],
+  [
+    'generate',
+    '--dialect',
+    'postgresql',
+    '--schema',
+    'apps/server/src/platform/db/schema-all.ts',
+    '--out',
+    tmp,
+    '--name',
+    'drift',
+  ],
   { cwd: root, stdio: 'pipe' },
 );
 const added = fs.readdirSync(tmp).filter((f) => !before.has(f));
 fs.rmSync(tmp, { recursive: true, force: true });
 if (added.length) {
-  console.error(`Schema drift: drizzle-kit generated ${added.join(', ')}. Run \`npm run db:generate -- --name <change>\` and commit it.`);
+  console.error(
+    `Schema drift: drizzle-kit generated ${added.join(', ')}. Run \`npm run db:generate -- --name <change>\` and commit it.`,
+  );
   process.exit(1);
 }
 console.log('migrations match the schema');

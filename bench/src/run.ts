@@ -657,6 +657,31 @@ export function reportTable(r: DbRun): string {
   return lines.join('\n');
 }
 
+/**
+ * Each database kind is measured by a fresh process running the server (this file with --child-result):
+ * nothing the server keeps in module state (caches of counts or settings, a pool closed under a pending
+ * request) carries over from one database's run into the other's.
+ */
+async function benchInChild(kind: Kind): Promise<DbRun> {
+  const file = path.join(OUT_DIR, `run-${kind}-${process.pid}.json`);
+  fs.rmSync(file, { force: true });
+  const argv = process.argv
+    .slice(2)
+    .filter((a, i, all) => a !== '--db' && all[i - 1] !== '--db' && !a.startsWith('--db='));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(BENCH_DIR, 'src', 'run.ts'), ...argv, '--db', kind, '--child-result', file],
+    {
+      stdio: 'inherit',
+    },
+  );
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (!fs.existsSync(file)) throw new Error(`the ${kind} run failed (exit code ${code})`);
+  const run = JSON.parse(fs.readFileSync(file, 'utf8')) as DbRun;
+  fs.rmSync(file, { force: true });
+  return run;
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const dbArg = flag(args, 'db') ?? 'both';
@@ -675,6 +700,12 @@ async function main() {
     warmup: intFlag(args, 'warmup', 5),
   };
   fs.mkdirSync(OUT_DIR, { recursive: true, mode: 0o755 });
+  const childResult = flag(args, 'child-result');
+  if (childResult) {
+    // One database kind, in this process: the server under test runs here.
+    fs.writeFileSync(childResult, JSON.stringify(await benchOne(kinds[0] as Kind, opts)));
+    return;
+  }
   const m = machine();
   log(`Fazhi list benchmark — ${new Date().toISOString()}`);
   log(`machine: ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, node ${m.node}`);
@@ -682,7 +713,7 @@ async function main() {
     `dataset: ${opts.gen.clocks.toLocaleString('en')} clocks, ${opts.gen.regions} townships, ${opts.gen.orgs} organisations, ${opts.gen.users} users, seed ${opts.gen.seed}`,
   );
   const runs: DbRun[] = [];
-  for (const kind of kinds) runs.push(await benchOne(kind, opts));
+  for (const kind of kinds) runs.push(await benchInChild(kind));
   log('\n================ results ================');
   log(`machine: ${m.cpu}, ${m.memoryGiB} GiB RAM, node ${m.node}`);
   log(

@@ -9,7 +9,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './platform/config';
 import { APP_VERSION } from './platform/config';
 import type { FieldCrypto } from './platform/crypto/field-crypto';
@@ -23,13 +28,22 @@ import { calendarRoutes } from './modules/calendar';
 import { clockRoutes } from './modules/clocks';
 import { errorMessages } from '@fazhi/contracts';
 
-export type AppDeps = { db: Db; config: Config; crypto: FieldCrypto; webDist?: string | null; logger?: boolean };
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  crypto: FieldCrypto;
+  webDist?: string | null;
+  logger?: boolean;
+};
 
 export const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger:
+      deps.logger === false
+        ? false
+        : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT,
@@ -76,7 +90,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clockRoutes, { prefix: '/api' });
   await app.register(import('./imports'), { prefix: '/api' });
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   const webDist = deps.webDist;
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
@@ -84,7 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !webDist || req.method !== 'GET') {
-      return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: errorMessages.ROUTE_NOT_FOUND.zh, requestId: req.id });
+      return reply
+        .status(404)
+        .send({ code: 'ROUTE_NOT_FOUND', message: errorMessages.ROUTE_NOT_FOUND.zh, requestId: req.id });
     }
     // The web app routes on the client: every other GET is its index.html.
     return reply.type('text/html').sendFile('index.html');

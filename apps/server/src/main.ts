@@ -19,8 +19,15 @@ async function main() {
   const ctx = systemCtx(runtime.database.db, config, runtime.crypto, 'startup');
   let seeded = false;
   if (config.demo) seeded = (await seedDemo(ctx)).seeded;
-  const app = await buildApp({ db: runtime.database.db, config, crypto: runtime.crypto, webDist: path.resolve(here, '../../web/dist') });
-  const jobs = config.jobs ? await startJobs(runtime.database, config, runtime.crypto, app.log, jobDefinitions()) : null;
+  const app = await buildApp({
+    db: runtime.database.db,
+    config,
+    crypto: runtime.crypto,
+    webDist: path.resolve(here, '../../web/dist'),
+  });
+  const jobs = config.jobs
+    ? await startJobs(runtime.database, config, runtime.crypto, app.log, jobDefinitions())
+    : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -43,7 +50,8 @@ async function main() {
   ];
   if (config.demo) {
     lines.push(`  demo data ${seeded ? 'loaded' : 'present'}; demo accounts (password ${DEMO_PASSWORD}):`);
-    for (const u of DEMO_USERS) lines.push(`    ${u.username.padEnd(16)} ${u.roles.map((r) => ROLES[r].zh).join('、')}`);
+    for (const u of DEMO_USERS)
+      lines.push(`    ${u.username.padEnd(16)} ${u.roles.map((r) => ROLES[r].zh).join('、')}`);
   }
   console.log(lines.join('\n'));
 }

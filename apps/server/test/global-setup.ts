@@ -51,7 +51,8 @@ export default async function setup(project: TestProject) {
       `select datname from pg_database where datname like 'fazhi_t_%' or datname = $1`,
       [templateDb],
     );
-    for (const r of leftovers.rows) await admin.query(`drop database if exists "${r.datname}" with (force)`).catch(() => undefined);
+    for (const r of leftovers.rows)
+      await admin.query(`drop database if exists "${r.datname}" with (force)`).catch(() => undefined);
     await admin.end();
     if (stop) await stop();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });

@@ -81,7 +81,9 @@ export async function makeRegion(env: TestEnv, parent: TestRegion | null): Promi
         : `${parent.code}${String(100 + (n % 899))}`;
   const path = `${parent?.path ?? ''}${code}/`;
   const name = `测试区划${uniq()}`;
-  await env.database.db.insert(regions).values({ code, name, level: LEVELS[depth] ?? 'township', parentCode: parent?.code ?? null, path });
+  await env.database.db
+    .insert(regions)
+    .values({ code, name, level: LEVELS[depth] ?? 'township', parentCode: parent?.code ?? null, path });
   return { code, path, name };
 }
 
@@ -98,7 +100,14 @@ export async function makeOrg(
     .values({
       name,
       type: opts.type ?? 'department',
-      uscc: completeUscc(`11${region.code.slice(0, 6)}${randomBytes(4).toString('hex').toUpperCase().replace(/[^0-9]/g, '7').slice(0, 8).padEnd(8, '1')}`),
+      uscc: completeUscc(
+        `11${region.code.slice(0, 6)}${randomBytes(4)
+          .toString('hex')
+          .toUpperCase()
+          .replace(/[^0-9]/g, '7')
+          .slice(0, 8)
+          .padEnd(8, '1')}`,
+      ),
       regionCode: region.code,
       regionPath: region.path,
       parentId: opts.parentId ?? null,
@@ -110,14 +119,26 @@ export async function makeOrg(
 
 export type TestUser = { id: string; username: string; roles: Role[]; orgId: string };
 
-export async function makeUser(env: TestEnv, org: TestOrg, roles: Role[], opts: { mustChangePassword?: boolean } = {}): Promise<TestUser> {
+export async function makeUser(
+  env: TestEnv,
+  org: TestOrg,
+  roles: Role[],
+  opts: { mustChangePassword?: boolean } = {},
+): Promise<TestUser> {
   const username = `u${uniq()}`;
   const [row] = await env.database.db
     .insert(users)
-    .values({ username, displayName: `测试${username}`, orgId: org.id, passwordHash: await passwordHash(), mustChangePassword: opts.mustChangePassword ?? false })
+    .values({
+      username,
+      displayName: `测试${username}`,
+      orgId: org.id,
+      passwordHash: await passwordHash(),
+      mustChangePassword: opts.mustChangePassword ?? false,
+    })
     .returning();
   if (!row) throw new Error('makeUser failed');
-  if (roles.length) await env.database.db.insert(userRoles).values(roles.map((role) => ({ userId: row.id, role })));
+  if (roles.length)
+    await env.database.db.insert(userRoles).values(roles.map((role) => ({ userId: row.id, role })));
   return { id: row.id, username, roles, orgId: org.id };
 }
 
@@ -129,7 +150,12 @@ export class Client {
   csrf = '';
   constructor(readonly baseUrl: string) {}
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res<T>> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
@@ -168,7 +194,8 @@ export class Client {
 export async function login(env: TestEnv, username: string, password = TEST_PASSWORD): Promise<Client> {
   const c = new Client(env.baseUrl);
   const res = await c.post<{ csrfToken: string }>('/api/auth/login', { username, password });
-  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   c.csrf = res.body.csrfToken;
   return c;
 }

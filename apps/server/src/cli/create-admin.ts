@@ -1,4 +1,11 @@
-import { isRegionCodeShape, ROLES, usernameSchema, type OrgType, type RegionLevel, type Role } from '@fazhi/contracts';
+import {
+  isRegionCodeShape,
+  ROLES,
+  usernameSchema,
+  type OrgType,
+  type RegionLevel,
+  type Role,
+} from '@fazhi/contracts';
 import { sql } from 'drizzle-orm';
 import { appendAudit } from '../platform/audit/audit.service';
 import { assertPasswordPolicy } from '../platform/auth/auth.service';
@@ -176,4 +183,3 @@ export async function createAdmin(
     return { userId: user.id, orgName: org.name, regionName: org.regionName, role };
   });
 }
-

@@ -95,4 +95,3 @@ export async function runImportCommand(
   }
   return 1;
 }
-

@@ -79,4 +79,3 @@ export async function ensureMigrated(rt: CliRuntime): Promise<void> {
   await runMigrations(rt.database);
   await seedCalendarIfEmpty(rt.database.db);
 }
-

@@ -6,7 +6,13 @@ import { runMigrations } from './db/migrate';
 import { openDatabase, type Database } from './db/pool';
 import { seedCalendarIfEmpty } from './clock/calendar-seed';
 
-export type Runtime = { database: Database; crypto: FieldCrypto; databaseUrl: string; embedded: boolean; shutdown: () => Promise<void> };
+export type Runtime = {
+  database: Database;
+  crypto: FieldCrypto;
+  databaseUrl: string;
+  embedded: boolean;
+  shutdown: () => Promise<void>;
+};
 
 /**
  * Opens the database: DATABASE_URL when set, otherwise an embedded PostgreSQL under DATA_DIR (locked to this

@@ -4,7 +4,9 @@ import { z } from 'zod';
 const bool = z
   .string()
   .optional()
-  .transform((v) => (v === undefined ? undefined : !['0', 'false', 'no', 'off', ''].includes(v.toLowerCase())));
+  .transform((v) =>
+    v === undefined ? undefined : !['0', 'false', 'no', 'off', ''].includes(v.toLowerCase()),
+  );
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

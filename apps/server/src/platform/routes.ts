@@ -29,7 +29,13 @@ const OUTCOMES = { ok: '成功', denied: '拒绝', failed: '失败' } as const;
 export const platformRoutes: FastifyPluginAsyncZod<{ loginRateMax: number }> = async (app, opts) => {
   app.get(
     '/health',
-    { config: { access: 'public' }, schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok'), db: z.literal('ok'), version: z.string() }) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['platform'],
+        response: { 200: z.object({ status: z.literal('ok'), db: z.literal('ok'), version: z.string() }) },
+      },
+    },
     async (req) => {
       await req.ctx.db.execute(sql`select 1`);
       return { status: 'ok' as const, db: 'ok' as const, version: APP_VERSION };
@@ -58,7 +64,10 @@ export const platformRoutes: FastifyPluginAsyncZod<{ loginRateMax: number }> = a
 
   app.post(
     '/auth/logout',
-    { config: { access: 'session', allowPendingPasswordChange: true }, schema: { tags: ['auth'], response: { 200: okSchema } } },
+    {
+      config: { access: 'session', allowPendingPasswordChange: true },
+      schema: { tags: ['auth'], response: { 200: okSchema } },
+    },
     async (req, reply) => {
       await logout(req.ctx);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -68,13 +77,19 @@ export const platformRoutes: FastifyPluginAsyncZod<{ loginRateMax: number }> = a
 
   app.get(
     '/auth/me',
-    { config: { access: 'session', allowPendingPasswordChange: true }, schema: { tags: ['auth'], response: { 200: meSchema } } },
+    {
+      config: { access: 'session', allowPendingPasswordChange: true },
+      schema: { tags: ['auth'], response: { 200: meSchema } },
+    },
     async (req) => toMe(req.ctx.actor as NonNullable<typeof req.ctx.actor>),
   );
 
   app.post(
     '/auth/change-password',
-    { config: { access: 'session', allowPendingPasswordChange: true }, schema: { tags: ['auth'], body: changePasswordSchema, response: { 200: meSchema } } },
+    {
+      config: { access: 'session', allowPendingPasswordChange: true },
+      schema: { tags: ['auth'], body: changePasswordSchema, response: { 200: meSchema } },
+    },
     async (req) => {
       await changePassword(req.ctx, req.body);
       const actor = req.ctx.actor as NonNullable<typeof req.ctx.actor>;
@@ -84,18 +99,34 @@ export const platformRoutes: FastifyPluginAsyncZod<{ loginRateMax: number }> = a
 
   app.get(
     '/security/settings',
-    { config: { access: 'security.settings' }, schema: { tags: ['security'], response: { 200: securitySettingsSchema } } },
+    {
+      config: { access: 'security.settings' },
+      schema: { tags: ['security'], response: { 200: securitySettingsSchema } },
+    },
     async (req) => getSecuritySettings(req.ctx.db, true),
   );
   app.put(
     '/security/settings',
-    { config: { access: 'security.settings' }, schema: { tags: ['security'], body: securitySettingsSchema.strict(), response: { 200: securitySettingsSchema } } },
+    {
+      config: { access: 'security.settings' },
+      schema: {
+        tags: ['security'],
+        body: securitySettingsSchema.strict(),
+        response: { 200: securitySettingsSchema },
+      },
+    },
     async (req) => {
       requireTopLevel(req.ctx.actor as NonNullable<typeof req.ctx.actor>);
       const before = await getSecuritySettings(req.ctx.db, true);
       await req.ctx.db.transaction(async (tx) => {
         await saveSecuritySettings(tx, req.body);
-        await appendAudit(tx, req.ctx, { action: 'security.settings.update', entityType: 'settings', entityId: 'security', before, after: req.body });
+        await appendAudit(tx, req.ctx, {
+          action: 'security.settings.update',
+          entityType: 'settings',
+          entityId: 'security',
+          before,
+          after: req.body,
+        });
       });
       return getSecuritySettings(req.ctx.db, true);
     },
@@ -103,7 +134,10 @@ export const platformRoutes: FastifyPluginAsyncZod<{ loginRateMax: number }> = a
 
   app.get(
     '/audit',
-    { config: { access: 'audit.read' }, schema: { tags: ['audit'], querystring: auditQuerySchema, response: { 200: auditPageSchema } } },
+    {
+      config: { access: 'audit.read' },
+      schema: { tags: ['audit'], querystring: auditQuerySchema, response: { 200: auditPageSchema } },
+    },
     async (req) => listAudit(req.ctx, req.query),
   );
   app.get(
@@ -111,20 +145,34 @@ export const platformRoutes: FastifyPluginAsyncZod<{ loginRateMax: number }> = a
     { config: { access: 'audit.read' }, schema: { tags: ['audit'], querystring: auditQuerySchema } },
     async (req, reply) => {
       const fetch = auditRowsForExport(req.ctx, req.query);
-      await auditStandalone(req.ctx, { action: 'audit.export', entityType: 'audit_log', detail: { filters: req.query } });
-      return sendXlsx(reply, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, '审计日志', [
-        { header: '序号', width: 8, value: (r) => r.seq },
-        { header: '时间', width: 22, value: (r) => r.at.toISOString() },
-        { header: '操作人', width: 20, value: (r) => r.actorName },
-        { header: '操作', width: 22, value: (r) => r.action },
-        { header: '对象类型', value: (r) => r.entityType },
-        { header: '对象编号', width: 38, value: (r) => r.entityId },
-        { header: '结果', width: 8, value: (r) => OUTCOMES[r.outcome as keyof typeof OUTCOMES] ?? r.outcome },
-        { header: '变更内容', width: 60, value: (r) => (r.diff == null ? '' : JSON.stringify(r.diff)) },
-        { header: 'IP', width: 16, value: (r) => r.ip },
-        { header: '请求编号', width: 38, value: (r) => r.requestId },
-        { header: '哈希', width: 66, value: (r) => r.hash },
-      ], paged(fetch));
+      await auditStandalone(req.ctx, {
+        action: 'audit.export',
+        entityType: 'audit_log',
+        detail: { filters: req.query },
+      });
+      return sendXlsx(
+        reply,
+        `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`,
+        '审计日志',
+        [
+          { header: '序号', width: 8, value: (r) => r.seq },
+          { header: '时间', width: 22, value: (r) => r.at.toISOString() },
+          { header: '操作人', width: 20, value: (r) => r.actorName },
+          { header: '操作', width: 22, value: (r) => r.action },
+          { header: '对象类型', value: (r) => r.entityType },
+          { header: '对象编号', width: 38, value: (r) => r.entityId },
+          {
+            header: '结果',
+            width: 8,
+            value: (r) => OUTCOMES[r.outcome as keyof typeof OUTCOMES] ?? r.outcome,
+          },
+          { header: '变更内容', width: 60, value: (r) => (r.diff == null ? '' : JSON.stringify(r.diff)) },
+          { header: 'IP', width: 16, value: (r) => r.ip },
+          { header: '请求编号', width: 38, value: (r) => r.requestId },
+          { header: '哈希', width: 66, value: (r) => r.hash },
+        ],
+        paged(fetch),
+      );
     },
   );
   app.post(
@@ -133,7 +181,12 @@ export const platformRoutes: FastifyPluginAsyncZod<{ loginRateMax: number }> = a
     async (req) => {
       requirePermission(req.ctx.actor, 'audit.verify');
       const result = await verifyAuditChain(req.ctx.db);
-      await auditStandalone(req.ctx, { action: 'audit.verify', entityType: 'audit_log', detail: result, outcome: result.ok ? 'ok' : 'failed' });
+      await auditStandalone(req.ctx, {
+        action: 'audit.verify',
+        entityType: 'audit_log',
+        detail: result,
+        outcome: result.ok ? 'ok' : 'failed',
+      });
       return result;
     },
   );
@@ -156,7 +209,10 @@ export const platformRoutes: FastifyPluginAsyncZod<{ loginRateMax: number }> = a
   );
   app.post(
     '/notifications/:id/read',
-    { config: { access: 'notification.own' }, schema: { tags: ['notifications'], params: z.object({ id: z.uuid() }), response: { 200: okSchema } } },
+    {
+      config: { access: 'notification.own' },
+      schema: { tags: ['notifications'], params: z.object({ id: z.uuid() }), response: { 200: okSchema } },
+    },
     async (req) => {
       await markRead(req.ctx, req.params.id);
       return { ok: true as const };
@@ -164,7 +220,10 @@ export const platformRoutes: FastifyPluginAsyncZod<{ loginRateMax: number }> = a
   );
   app.post(
     '/notifications/read-all',
-    { config: { access: 'notification.own' }, schema: { tags: ['notifications'], response: { 200: okSchema } } },
+    {
+      config: { access: 'notification.own' },
+      schema: { tags: ['notifications'], response: { 200: okSchema } },
+    },
     async (req) => {
       await markRead(req.ctx, null);
       return { ok: true as const };

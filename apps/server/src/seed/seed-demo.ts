@@ -19,13 +19,24 @@ export async function seedDemo(ctx: Ctx): Promise<{ seeded: boolean }> {
       paths.set(r.code, path);
       const exists = await tx.execute(sql`select 1 from regions where code = ${r.code}`);
       if (exists.rowCount) continue;
-      await tx.insert(regions).values({ code: r.code, name: r.name, level: r.level, parentCode: r.parent, path });
-      await appendAudit(tx, ctx, { action: 'region.create', entityType: 'region', entityId: r.code, before: null, after: { ...r, path }, detail: { source: 'demo' } });
+      await tx
+        .insert(regions)
+        .values({ code: r.code, name: r.name, level: r.level, parentCode: r.parent, path });
+      await appendAudit(tx, ctx, {
+        action: 'region.create',
+        entityType: 'region',
+        entityId: r.code,
+        before: null,
+        after: { ...r, path },
+        detail: { source: 'demo' },
+      });
     }
     const orgIds = new Map<string, string>();
     let serial = 1;
     for (const o of DEMO_ORGS) {
-      const uscc = completeUscc(`11${o.region.slice(0, 6)}${String(5000000 + serial++ * 37).padStart(8, '0')}`);
+      const uscc = completeUscc(
+        `11${o.region.slice(0, 6)}${String(5000000 + serial++ * 37).padStart(8, '0')}`,
+      );
       const [row] = await tx
         .insert(organisations)
         .values({
@@ -42,7 +53,14 @@ export async function seedDemo(ctx: Ctx): Promise<{ seeded: boolean }> {
         .returning();
       if (!row) throw new Error('seed failed');
       orgIds.set(o.key, row.id);
-      await appendAudit(tx, ctx, { action: 'org.create', entityType: 'organisation', entityId: row.id, before: null, after: row, detail: { source: 'demo' } });
+      await appendAudit(tx, ctx, {
+        action: 'org.create',
+        entityType: 'organisation',
+        entityId: row.id,
+        before: null,
+        after: row,
+        detail: { source: 'demo' },
+      });
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const u of DEMO_USERS) {
@@ -60,7 +78,14 @@ export async function seedDemo(ctx: Ctx): Promise<{ seeded: boolean }> {
         .returning({ id: users.id });
       if (!row) throw new Error('seed failed');
       await replaceRoles(tx, row.id, u.roles);
-      await appendAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, before: null, after: { username: u.username, roles: u.roles }, detail: { source: 'demo' } });
+      await appendAudit(tx, ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: row.id,
+        before: null,
+        after: { username: u.username, roles: u.roles },
+        detail: { source: 'demo' },
+      });
     }
     return { seeded: true };
   });

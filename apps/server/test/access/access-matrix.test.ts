@@ -22,7 +22,10 @@ function fillPath(url: string, w: World): string | null {
     [/^\/api\/orgs\/:id$/, { id: t.orgId }],
     [/^\/api\/users\/:id/, { id: t.userId }],
     [/^\/api\/regions\/:code$/, { code: w.regions.A1.code }],
-    [/^\/api\/clocks\/:id\/pauses\/:pauseId/, { id: t.clockId, pauseId: '00000000-0000-4000-8000-000000000001' }],
+    [
+      /^\/api\/clocks\/:id\/pauses\/:pauseId/,
+      { id: t.clockId, pauseId: '00000000-0000-4000-8000-000000000001' },
+    ],
     [/^\/api\/clocks\/:id/, { id: t.clockId }],
     [/^\/api\/calendar\/years\/:year/, { year: '2027' }],
     [/^\/api\/notifications\/:id/, { id: t.notificationId }],
@@ -43,22 +46,61 @@ function sampleBody(method: string, url: string, w: World): unknown {
     'POST /api/auth/login': { username: 'x', password: 'y' },
     'POST /api/auth/logout': {},
     'POST /api/auth/change-password': { currentPassword: 'a', newPassword: 'b' },
-    'PUT /api/security/settings': { passwordMinLength: 8, passwordMinClasses: 3, passwordMaxAgeDays: 90, lockoutThreshold: 5, lockoutMinutes: 15, sessionIdleMinutes: 30, sessionAbsoluteHours: 12 },
+    'PUT /api/security/settings': {
+      passwordMinLength: 8,
+      passwordMinClasses: 3,
+      passwordMaxAgeDays: 90,
+      lockoutThreshold: 5,
+      lockoutMinutes: 15,
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+    },
     'POST /api/audit/verify': {},
-    'POST /api/regions': { code: `${w.regions.A1.code}${String(100 + (n % 800))}`, name: '矩阵镇', level: 'township', parentCode: w.regions.A1.code },
+    'POST /api/regions': {
+      code: `${w.regions.A1.code}${String(100 + (n % 800))}`,
+      name: '矩阵镇',
+      level: 'township',
+      parentCode: w.regions.A1.code,
+    },
     'PATCH /api/regions/:code': { name: '改名区', version: 1 },
     'POST /api/orgs': { name: `矩阵单位${n}`, type: 'department', regionCode: w.regions.A.code },
     'PATCH /api/orgs/:id': { shortName: '矩阵', version: 1 },
-    'POST /api/users': { username: `mx${n}`, displayName: '矩阵', orgId: w.target.orgId, password: 'Matrix#2025pw' },
+    'POST /api/users': {
+      username: `mx${n}`,
+      displayName: '矩阵',
+      orgId: w.target.orgId,
+      password: 'Matrix#2025pw',
+    },
     'PATCH /api/users/:id': { position: '科员', version: 1 },
     'PUT /api/users/:id/roles': { roles: ['staff'], version: 1 },
     'POST /api/users/:id/unlock': {},
     'POST /api/users/:id/reset-password': { password: 'Reset#Pass2025' },
     'PUT /api/calendar/years/:year': { official: false, source: null, days: [], version: null },
-    'POST /api/clocks': { orgId: w.target.orgId, title: '矩阵期限', startEvent: '收到申请', startDate: '2026-03-02', amount: 20, unit: 'working_days', legalBasis: '政府信息公开条例 第三十三条' },
-    'POST /api/clocks/:id/pauses': { kind: 'suspend', from: '2026-03-05', to: '2026-03-06', reason: '中止', version: 1 },
+    'POST /api/clocks': {
+      orgId: w.target.orgId,
+      title: '矩阵期限',
+      startEvent: '收到申请',
+      startDate: '2026-03-02',
+      amount: 20,
+      unit: 'working_days',
+      legalBasis: '政府信息公开条例 第三十三条',
+    },
+    'POST /api/clocks/:id/pauses': {
+      kind: 'suspend',
+      from: '2026-03-05',
+      to: '2026-03-06',
+      reason: '中止',
+      version: 1,
+    },
     'POST /api/clocks/:id/pauses/:pauseId/end': { to: '2026-03-06', version: 1 },
-    'POST /api/clocks/:id/extensions': { amount: 10, unit: 'working_days', approver: '负责人', reason: '情况复杂', approvedOn: '2026-03-20', version: 1 },
+    'POST /api/clocks/:id/extensions': {
+      amount: 10,
+      unit: 'working_days',
+      approver: '负责人',
+      reason: '情况复杂',
+      approvedOn: '2026-03-20',
+      version: 1,
+    },
     'POST /api/clocks/:id/complete': { completedOn: '2026-03-20', version: 1 },
     'POST /api/notifications/:id/read': {},
     'POST /api/notifications/read-all': {},
@@ -82,7 +124,9 @@ let routes: Route[] = [];
 beforeAll(async () => {
   env = await startTestEnv();
   world = await buildWorld(env);
-  const doc = (await new Client(env.baseUrl).get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json')).body;
+  const doc = (
+    await new Client(env.baseUrl).get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json')
+  ).body;
   const declared = env.app.declaredRoutes;
   for (const [path, methods] of Object.entries(doc.paths)) {
     const url = path.replace(/\{(\w+)\}/g, ':$1');
@@ -103,7 +147,10 @@ describe('access matrix', () => {
     expect(routes.length).toBeGreaterThan(20);
     for (const r of routes) {
       expect(r.access, `${r.method} ${r.url} has no access policy`).not.toBe('');
-      expect(fillPath(r.url, world), `${r.method} ${r.url} has no path fixture in access-matrix.test.ts`).not.toBeNull();
+      expect(
+        fillPath(r.url, world),
+        `${r.method} ${r.url} has no path fixture in access-matrix.test.ts`,
+      ).not.toBeNull();
       if (r.method !== 'GET') expect(() => sampleBody(r.method, r.url, world)).not.toThrow();
     }
   });
@@ -155,14 +202,20 @@ describe('access matrix', () => {
   }, 240_000);
 
   it('records of region A are visible from A and, for region-tree roles, from the parent region P', async () => {
-    const reads = routes.filter((r) => r.method === 'GET' && r.url.endsWith('/:id') && r.access !== 'session');
+    const reads = routes.filter(
+      (r) => r.method === 'GET' && r.url.endsWith('/:id') && r.access !== 'session',
+    );
     expect(reads.length).toBeGreaterThan(0);
     for (const r of reads) {
       const allowed: readonly Role[] = PERMISSIONS[r.access as Permission];
       for (const place of PLACES) {
         for (const role of allowed) {
           const res = await world.users[place][role].client.get(fillPath(r.url, world) as string);
-          const expected = r.url.startsWith('/api/notifications') ? 404 : shouldSeeTarget(role, place) ? 200 : 404;
+          const expected = r.url.startsWith('/api/notifications')
+            ? 404
+            : shouldSeeTarget(role, place)
+              ? 200
+              : 404;
           expect(res.status, `${role}@${place} GET ${r.url}`).toBe(expected);
         }
       }
@@ -188,7 +241,9 @@ describe('access matrix', () => {
   it('a notification can only be read by its owner', async () => {
     const other = world.users.A.staff.client;
     await other.post(`/api/notifications/${world.target.notificationId}/read`);
-    const { rows } = await env.database.pool.query(`select read_at from notifications where id = $1`, [world.target.notificationId]);
+    const { rows } = await env.database.pool.query(`select read_at from notifications where id = $1`, [
+      world.target.notificationId,
+    ]);
     expect(rows[0].read_at).toBeNull();
   });
 });

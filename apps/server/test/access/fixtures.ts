@@ -1,7 +1,17 @@
 import { ROLE_SCOPE, roleNames, type Role } from '@fazhi/contracts';
 import { clocks } from '../../src/modules/clocks/clocks.tables';
 import { importJobs, notifications } from '../../src/platform/db/schema';
-import { login, makeOrg, makeRegion, makeUser, type Client, type TestEnv, type TestOrg, type TestRegion, type TestUser } from '../harness';
+import {
+  login,
+  makeOrg,
+  makeRegion,
+  makeUser,
+  type Client,
+  type TestEnv,
+  type TestOrg,
+  type TestRegion,
+  type TestUser,
+} from '../harness';
 
 /**
  * The jurisdiction world of the access matrix:
@@ -18,7 +28,14 @@ export type World = {
   bureau: Record<Place, TestOrg>;
   dept: Record<Place, TestOrg>;
   users: Record<Place, Record<Role, { user: TestUser; client: Client }>>;
-  target: { orgId: string; userId: string; regionCode: string; clockId: string; notificationId: string; importJobId: string };
+  target: {
+    orgId: string;
+    userId: string;
+    regionCode: string;
+    clockId: string;
+    notificationId: string;
+    importJobId: string;
+  };
 };
 
 const BUREAU_ROLES: Role[] = ['sysadmin', 'secadmin', 'auditadmin', 'reviewer', 'supervisor', 'leader'];

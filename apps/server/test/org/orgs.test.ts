@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeUscc, type Org, type Region } from '@fazhi/contracts';
-import { login, makeOrg, makeRegion, makeUser, startTestEnv, type Client, type TestEnv, type TestOrg, type TestRegion } from '../harness';
+import {
+  login,
+  makeOrg,
+  makeRegion,
+  makeUser,
+  startTestEnv,
+  type Client,
+  type TestEnv,
+  type TestOrg,
+  type TestRegion,
+} from '../harness';
 
 let env: TestEnv;
 let prov: TestRegion;
@@ -38,7 +48,9 @@ describe('organisations', () => {
     expect(res.status).toBe(200);
     expect(res.body.regionCode).toBe(countyA1.code);
     expect(res.body.actions).toEqual(['update', 'disable']);
-    const audit = await env.database.pool.query(`select action, diff from audit_log where entity_id = $1`, [res.body.id]);
+    const audit = await env.database.pool.query(`select action, diff from audit_log where entity_id = $1`, [
+      res.body.id,
+    ]);
     expect(audit.rows[0]?.action).toBe('org.create');
     expect(audit.rows[0]?.diff.changes.name.to).toBe('测试市场监督管理局');
   });
@@ -46,12 +58,15 @@ describe('organisations', () => {
   it('rejects a USCC with a wrong check character, naming the field in Chinese', async () => {
     const good = validUscc(countyA1.code, 2);
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    const res = await admin.post<{ code: string; message: string; details: { issues: { path: string }[] } }>('/api/orgs', {
-      name: '校验失败单位',
-      type: 'department',
-      uscc: bad,
-      regionCode: countyA1.code,
-    });
+    const res = await admin.post<{ code: string; message: string; details: { issues: { path: string }[] } }>(
+      '/api/orgs',
+      {
+        name: '校验失败单位',
+        type: 'department',
+        uscc: bad,
+        regionCode: countyA1.code,
+      },
+    );
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.message).toContain('统一社会信用代码');
@@ -59,35 +74,74 @@ describe('organisations', () => {
   });
 
   it('refuses unknown fields, wrong types and an unknown region with coded 4xx', async () => {
-    const unknown = await admin.post<{ code: string }>('/api/orgs', { name: '多余字段单位', type: 'department', regionCode: countyA1.code, color: 'red' });
+    const unknown = await admin.post<{ code: string }>('/api/orgs', {
+      name: '多余字段单位',
+      type: 'department',
+      regionCode: countyA1.code,
+      color: 'red',
+    });
     expect(unknown.status).toBe(400);
-    const wrongType = await admin.post<{ code: string }>('/api/orgs', { name: 123, type: 'department', regionCode: countyA1.code });
+    const wrongType = await admin.post<{ code: string }>('/api/orgs', {
+      name: 123,
+      type: 'department',
+      regionCode: countyA1.code,
+    });
     expect(wrongType.status).toBe(400);
-    const noRegion = await admin.post<{ code: string }>('/api/orgs', { name: '无区划单位', type: 'department', regionCode: '999999' });
+    const noRegion = await admin.post<{ code: string }>('/api/orgs', {
+      name: '无区划单位',
+      type: 'department',
+      regionCode: '999999',
+    });
     expect(noRegion.status).toBe(400);
     expect(noRegion.body.code).toBe('INVALID_REGION_CODE');
   });
 
   it('refuses an organisation in a sibling region (outside the administrator’s scope)', async () => {
-    const res = await admin.post<{ code: string }>('/api/orgs', { name: '越权单位', type: 'department', regionCode: cityB.code });
+    const res = await admin.post<{ code: string }>('/api/orgs', {
+      name: '越权单位',
+      type: 'department',
+      regionCode: cityB.code,
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_REGION_CODE');
   });
 
   it('answers a duplicate USCC and a duplicate name with 409 DUPLICATE', async () => {
     const uscc = validUscc(countyA1.code, 3);
-    expect((await admin.post('/api/orgs', { name: '甲单位', type: 'department', uscc, regionCode: countyA1.code })).status).toBe(200);
-    const dupCode = await admin.post<{ code: string; message: string }>('/api/orgs', { name: '乙单位', type: 'department', uscc, regionCode: countyA1.code });
+    expect(
+      (await admin.post('/api/orgs', { name: '甲单位', type: 'department', uscc, regionCode: countyA1.code }))
+        .status,
+    ).toBe(200);
+    const dupCode = await admin.post<{ code: string; message: string }>('/api/orgs', {
+      name: '乙单位',
+      type: 'department',
+      uscc,
+      regionCode: countyA1.code,
+    });
     expect(dupCode.status).toBe(409);
     expect(dupCode.body.message).toContain('统一社会信用代码');
-    const dupName = await admin.post<{ code: string }>('/api/orgs', { name: '甲单位', type: 'department', regionCode: countyA1.code });
+    const dupName = await admin.post<{ code: string }>('/api/orgs', {
+      name: '甲单位',
+      type: 'department',
+      regionCode: countyA1.code,
+    });
     expect(dupName.status).toBe(409);
   });
 
   it('gives the second of two concurrent edits a 409 STALE_WRITE and keeps the first', async () => {
-    const created = await admin.post<Org>('/api/orgs', { name: '并发单位', type: 'department', regionCode: countyA1.code });
-    const first = await admin.patch<Org>(`/api/orgs/${created.body.id}`, { shortName: '第一', version: created.body.version });
-    const second = await admin.patch<{ code: string }>(`/api/orgs/${created.body.id}`, { shortName: '第二', version: created.body.version });
+    const created = await admin.post<Org>('/api/orgs', {
+      name: '并发单位',
+      type: 'department',
+      regionCode: countyA1.code,
+    });
+    const first = await admin.patch<Org>(`/api/orgs/${created.body.id}`, {
+      shortName: '第一',
+      version: created.body.version,
+    });
+    const second = await admin.patch<{ code: string }>(`/api/orgs/${created.body.id}`, {
+      shortName: '第二',
+      version: created.body.version,
+    });
     expect(first.status).toBe(200);
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('STALE_WRITE');
@@ -98,15 +152,30 @@ describe('organisations', () => {
     const org = await makeOrg(env, countyA1);
     await makeUser(env, org, ['staff']);
     const current = await admin.get<Org>(`/api/orgs/${org.id}`);
-    const res = await admin.patch<{ code: string }>(`/api/orgs/${org.id}`, { disabled: true, version: current.body.version });
+    const res = await admin.patch<{ code: string }>(`/api/orgs/${org.id}`, {
+      disabled: true,
+      version: current.body.version,
+    });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('ORG_HAS_CHILDREN');
   });
 
   it('refuses a parent cycle', async () => {
-    const a = await admin.post<Org>('/api/orgs', { name: '环甲', type: 'department', regionCode: countyA1.code });
-    const b = await admin.post<Org>('/api/orgs', { name: '环乙', type: 'department', regionCode: countyA1.code, parentId: a.body.id });
-    const res = await admin.patch<{ code: string }>(`/api/orgs/${a.body.id}`, { parentId: b.body.id, version: a.body.version });
+    const a = await admin.post<Org>('/api/orgs', {
+      name: '环甲',
+      type: 'department',
+      regionCode: countyA1.code,
+    });
+    const b = await admin.post<Org>('/api/orgs', {
+      name: '环乙',
+      type: 'department',
+      regionCode: countyA1.code,
+      parentId: a.body.id,
+    });
+    const res = await admin.patch<{ code: string }>(`/api/orgs/${a.body.id}`, {
+      parentId: b.body.id,
+      version: a.body.version,
+    });
     expect(res.status).toBe(400);
   });
 
@@ -124,10 +193,20 @@ describe('organisations', () => {
   });
 
   it('creates a township region below a county and refuses a level above its parent', async () => {
-    const ok = await admin.post<Region>('/api/regions', { code: `${countyA1.code}201`, name: '测试镇', level: 'township', parentCode: countyA1.code });
+    const ok = await admin.post<Region>('/api/regions', {
+      code: `${countyA1.code}201`,
+      name: '测试镇',
+      level: 'township',
+      parentCode: countyA1.code,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.path).toBe(`${countyA1.path}${countyA1.code}201/`);
-    const bad = await admin.post<{ code: string }>('/api/regions', { code: `${cityA.code.slice(0, 4)}77`, name: '错级区', level: 'prefecture', parentCode: cityA.code });
+    const bad = await admin.post<{ code: string }>('/api/regions', {
+      code: `${cityA.code.slice(0, 4)}77`,
+      name: '错级区',
+      level: 'prefecture',
+      parentCode: cityA.code,
+    });
     expect(bad.status).toBe(400);
   });
 

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit-verify';
-import { login, makeOrg, makeRegion, makeUser, startTestEnv, type Client, type TestEnv, type TestOrg } from '../harness';
+import {
+  login,
+  makeOrg,
+  makeRegion,
+  makeUser,
+  startTestEnv,
+  type Client,
+  type TestEnv,
+  type TestOrg,
+} from '../harness';
 
 let env: TestEnv;
 let bureau: TestOrg;
@@ -13,7 +22,8 @@ beforeAll(async () => {
   bureau = await makeOrg(env, prov, { type: 'justice_bureau' });
   auditor = await login(env, (await makeUser(env, bureau, ['auditadmin'])).username);
   admin = await login(env, (await makeUser(env, bureau, ['sysadmin'])).username);
-  for (let i = 0; i < 5; i++) await admin.post('/api/orgs', { name: `审计测试单位${i}`, type: 'department', regionCode: prov.code });
+  for (let i = 0; i < 5; i++)
+    await admin.post('/api/orgs', { name: `审计测试单位${i}`, type: 'department', regionCode: prov.code });
 });
 afterAll(() => env.close());
 
@@ -26,7 +36,11 @@ describe('audit trail', () => {
   });
 
   it('the application cannot update or delete audit rows', async () => {
-    await expect(env.database.pool.query(`update audit_log set action = 'x' where seq = (select min(seq) from audit_log)`)).rejects.toThrow(/append-only/);
+    await expect(
+      env.database.pool.query(
+        `update audit_log set action = 'x' where seq = (select min(seq) from audit_log)`,
+      ),
+    ).rejects.toThrow(/append-only/);
     await expect(env.database.pool.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
     await expect(env.database.pool.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
   });
@@ -34,7 +48,9 @@ describe('audit trail', () => {
   it('finds the first tampered entry (a superuser bypassing the trigger)', async () => {
     const client = await env.database.pool.connect();
     try {
-      const { rows } = await client.query(`select seq from audit_log where action = 'org.create' order by seq limit 1 offset 2`);
+      const { rows } = await client.query(
+        `select seq from audit_log where action = 'org.create' order by seq limit 1 offset 2`,
+      );
       const target = rows[0].seq;
       await client.query(`set session_replication_role = replica`);
       await client.query(`update audit_log set actor_name = '篡改者' where seq = $1`, [target]);
@@ -51,13 +67,17 @@ describe('audit trail', () => {
 
   it('audits permission denials', async () => {
     await admin.get('/api/audit');
-    const { rows } = await env.database.pool.query(`select outcome from audit_log where action = 'access.denied' and entity_id = 'GET /api/audit'`);
+    const { rows } = await env.database.pool.query(
+      `select outcome from audit_log where action = 'access.denied' and entity_id = 'GET /api/audit'`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0].outcome).toBe('denied');
   });
 
   it('searches and exports the trail for the audit administrator', async () => {
-    const page = await auditor.get<{ items: { action: string; diff: unknown }[]; total: number }>('/api/audit?action=org.create&pageSize=3');
+    const page = await auditor.get<{ items: { action: string; diff: unknown }[]; total: number }>(
+      '/api/audit?action=org.create&pageSize=3',
+    );
     expect(page.status).toBe(200);
     expect(page.body.total).toBeGreaterThanOrEqual(5);
     expect(page.body.items).toHaveLength(3);

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, login, makeOrg, makeRegion, makeUser, startTestEnv, TEST_PASSWORD, type TestEnv, type TestOrg } from '../harness';
+import {
+  Client,
+  login,
+  makeOrg,
+  makeRegion,
+  makeUser,
+  startTestEnv,
+  TEST_PASSWORD,
+  type TestEnv,
+  type TestOrg,
+} from '../harness';
 
 let env: TestEnv;
 let org: TestOrg;
@@ -15,7 +25,10 @@ describe('login and session', () => {
   it('signs in, returns the caller with permissions and sets an httpOnly SameSite=Strict cookie', async () => {
     const u = await makeUser(env, org, ['reviewer']);
     const c = new Client(env.baseUrl);
-    const res = await c.post<{ username: string; permissions: string[]; csrfToken: string }>('/api/auth/login', { username: u.username, password: TEST_PASSWORD });
+    const res = await c.post<{ username: string; permissions: string[]; csrfToken: string }>(
+      '/api/auth/login',
+      { username: u.username, password: TEST_PASSWORD },
+    );
     expect(res.status).toBe(200);
     expect(res.body.username).toBe(u.username);
     expect(res.body.permissions).toContain('clock.read');
@@ -32,23 +45,38 @@ describe('login and session', () => {
     const u = await makeUser(env, org, ['staff']);
     const c = new Client(env.baseUrl);
     for (let i = 1; i <= 4; i++) {
-      const r = await c.post<{ code: string; message: string }>('/api/auth/login', { username: u.username, password: 'wrong' });
+      const r = await c.post<{ code: string; message: string }>('/api/auth/login', {
+        username: u.username,
+        password: 'wrong',
+      });
       expect(r.status).toBe(401);
       expect(r.body.code).toBe('LOGIN_FAILED');
       expect(r.body.message).toContain(`再失败 ${5 - i} 次`);
     }
-    const fifth = await c.post<{ code: string }>('/api/auth/login', { username: u.username, password: 'wrong' });
+    const fifth = await c.post<{ code: string }>('/api/auth/login', {
+      username: u.username,
+      password: 'wrong',
+    });
     expect(fifth.status).toBe(423);
     expect(fifth.body.code).toBe('ACCOUNT_LOCKED');
-    const right = await c.post<{ code: string }>('/api/auth/login', { username: u.username, password: TEST_PASSWORD });
+    const right = await c.post<{ code: string }>('/api/auth/login', {
+      username: u.username,
+      password: TEST_PASSWORD,
+    });
     expect(right.status).toBe(423);
-    const audit = await env.database.pool.query(`select action, outcome from audit_log where entity_id = $1 order by seq`, [u.id]);
+    const audit = await env.database.pool.query(
+      `select action, outcome from audit_log where entity_id = $1 order by seq`,
+      [u.id],
+    );
     expect(audit.rows.filter((r) => r.action === 'auth.login' && r.outcome === 'failed')).toHaveLength(5);
     expect(audit.rows.some((r) => r.action === 'auth.lockout')).toBe(true);
   });
 
   it('answers an unknown user exactly like a wrong password', async () => {
-    const r = await new Client(env.baseUrl).post<{ code: string }>('/api/auth/login', { username: 'nobody-here', password: 'x' });
+    const r = await new Client(env.baseUrl).post<{ code: string }>('/api/auth/login', {
+      username: 'nobody-here',
+      password: 'x',
+    });
     expect(r.status).toBe(401);
     expect(r.body.code).toBe('LOGIN_FAILED');
   });
@@ -68,10 +96,16 @@ describe('login and session', () => {
     const blocked = await c.get<{ code: string }>('/api/orgs');
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const weak = await c.post<{ code: string }>('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'abcdefgh' });
+    const weak = await c.post<{ code: string }>('/api/auth/change-password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'abcdefgh',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.code).toBe('PASSWORD_POLICY');
-    const ok = await c.post<{ mustChangePassword: boolean }>('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'New#Pass2025' });
+    const ok = await c.post<{ mustChangePassword: boolean }>('/api/auth/change-password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'New#Pass2025',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.mustChangePassword).toBe(false);
     expect((await c.get('/api/orgs')).status).toBe(200);
@@ -91,7 +125,10 @@ describe('login and session', () => {
   it('expires an idle session', async () => {
     const u = await makeUser(env, org, ['reviewer']);
     const c = await login(env, u.username);
-    await env.database.pool.query(`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = $1`, [u.id]);
+    await env.database.pool.query(
+      `update sessions set last_seen_at = now() - interval '31 minutes' where user_id = $1`,
+      [u.id],
+    );
     const r = await c.get<{ code: string }>('/api/auth/me');
     expect(r.status).toBe(401);
     expect(r.body.code).toBe('SESSION_EXPIRED');

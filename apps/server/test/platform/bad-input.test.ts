@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, makeOrg, makeRegion, makeUser, startTestEnv, type Client, type TestEnv, type TestRegion } from '../harness';
+import {
+  login,
+  makeOrg,
+  makeRegion,
+  makeUser,
+  startTestEnv,
+  type Client,
+  type TestEnv,
+  type TestRegion,
+} from '../harness';
 
 let env: TestEnv;
 let admin: Client;
@@ -17,7 +26,9 @@ type Err = { code: string; message: string; requestId: string };
 
 describe('bad input gets a coded 4xx with a Chinese message, never a 500', () => {
   it('malformed JSON', async () => {
-    const r = await admin.request<Err>('POST', '/api/orgs', '{"name": ', { 'content-type': 'application/json' });
+    const r = await admin.request<Err>('POST', '/api/orgs', '{"name": ', {
+      'content-type': 'application/json',
+    });
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('MALFORMED_JSON');
     expect(r.body.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -25,7 +36,11 @@ describe('bad input gets a coded 4xx with a Chinese message, never a 500', () =>
   });
 
   it('oversized body', async () => {
-    const big = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), type: 'department', regionCode: region.code });
+    const big = JSON.stringify({
+      name: 'x'.repeat(2 * 1024 * 1024),
+      type: 'department',
+      regionCode: region.code,
+    });
     const r = await admin.request<Err>('POST', '/api/orgs', big, { 'content-type': 'application/json' });
     expect(r.status).toBe(413);
     expect(r.body.code).toBe('BODY_TOO_LARGE');
@@ -37,7 +52,13 @@ describe('bad input gets a coded 4xx with a Chinese message, never a 500', () =>
   });
 
   it('invalid dates and out-of-range values', async () => {
-    const r = await admin.post<Err>('/api/regions', { code: `${region.code.slice(0, 2)}9900`, name: '日期错', level: 'prefecture', parentCode: region.code, validFrom: '2025-02-30' });
+    const r = await admin.post<Err>('/api/regions', {
+      code: `${region.code.slice(0, 2)}9900`,
+      name: '日期错',
+      level: 'prefecture',
+      parentCode: region.code,
+      validFrom: '2025-02-30',
+    });
     expect(r.status).toBe(400);
     expect(r.body.message).toContain('日期');
     const q = await admin.get<Err>('/api/users?pageSize=100000');
@@ -57,10 +78,19 @@ describe('bad input gets a coded 4xx with a Chinese message, never a 500', () =>
   });
 
   it('a failed write leaves nothing behind (no half-written record, no audit entry)', async () => {
-    const before = await env.database.pool.query(`select (select count(*) from organisations) o, (select count(*) from audit_log) a`);
-    const r = await admin.post<Err>('/api/orgs', { name: '不存在的上级', type: 'department', regionCode: region.code, parentId: '00000000-0000-4000-8000-000000000000' });
+    const before = await env.database.pool.query(
+      `select (select count(*) from organisations) o, (select count(*) from audit_log) a`,
+    );
+    const r = await admin.post<Err>('/api/orgs', {
+      name: '不存在的上级',
+      type: 'department',
+      regionCode: region.code,
+      parentId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(r.status).toBe(400);
-    const after = await env.database.pool.query(`select (select count(*) from organisations) o, (select count(*) from audit_log) a`);
+    const after = await env.database.pool.query(
+      `select (select count(*) from organisations) o, (select count(*) from audit_log) a`,
+    );
     expect(after.rows[0]).toEqual(before.rows[0]);
   });
 });

@@ -31,7 +31,9 @@ beforeAll(async () => {
         handler: async (ctx, data, jobId) => {
           attempts++;
           await runOnce(ctx.db, `test.effect:${jobId}`, async (tx) => {
-            await tx.execute(sql`insert into test_effects (key, n) values (${String(data.key)}, 1) on conflict (key) do update set n = test_effects.n + 1`);
+            await tx.execute(
+              sql`insert into test_effects (key, n) values (${String(data.key)}, 1) on conflict (key) do update set n = test_effects.n + 1`,
+            );
             // The first attempt dies after writing: its writes and its ledger row roll back together.
             if (data.crashFirst && attempts === 1) throw new Error('simulated crash mid-run');
           });
@@ -55,20 +57,28 @@ describe('jobs: transactional outbox and exactly-once effects', () => {
         throw new Error('abort');
       })
       .catch(() => undefined);
-    await waitFor(async () => (await env.database.pool.query(`select 1 from test_effects where key = 'committed'`)).rowCount === 1);
+    await waitFor(
+      async () =>
+        (await env.database.pool.query(`select 1 from test_effects where key = 'committed'`)).rowCount === 1,
+    );
     await new Promise((r) => setTimeout(r, 1000));
     const rows = await env.database.pool.query(`select key, n from test_effects order by key`);
     expect(rows.rows).toEqual([{ key: 'committed', n: 1 }]);
   });
 
   it('dispatching the same outbox row twice creates one job', async () => {
-    await env.database.pool.query(`insert into outbox (topic, payload) values ('test.effect', '{"key":"twice"}')`);
+    await env.database.pool.query(
+      `insert into outbox (topic, payload) values ('test.effect', '{"key":"twice"}')`,
+    );
     const [a, b] = await Promise.all([jobs.dispatchOutbox(), jobs.dispatchOutbox()]);
     expect(a + b).toBeLessThanOrEqual(1);
     // Force a second dispatch of the already-dispatched row, as after a crash between send and mark.
     await env.database.pool.query(`update outbox set dispatched_at = null where payload->>'key' = 'twice'`);
     await jobs.dispatchOutbox();
-    await waitFor(async () => (await env.database.pool.query(`select 1 from test_effects where key = 'twice'`)).rowCount === 1);
+    await waitFor(
+      async () =>
+        (await env.database.pool.query(`select 1 from test_effects where key = 'twice'`)).rowCount === 1,
+    );
     await new Promise((r) => setTimeout(r, 1500));
     const { rows } = await env.database.pool.query(`select n from test_effects where key = 'twice'`);
     expect(rows[0].n).toBe(1);
@@ -76,8 +86,14 @@ describe('jobs: transactional outbox and exactly-once effects', () => {
 
   it('a job that dies mid-run is retried and its effect lands exactly once', async () => {
     attempts = 0;
-    await env.database.db.transaction(async (tx) => enqueueEvent(tx, 'test.effect', { key: 'crash', crashFirst: true }));
-    await waitFor(async () => (await env.database.pool.query(`select 1 from test_effects where key = 'crash'`)).rowCount === 1, 40_000);
+    await env.database.db.transaction(async (tx) =>
+      enqueueEvent(tx, 'test.effect', { key: 'crash', crashFirst: true }),
+    );
+    await waitFor(
+      async () =>
+        (await env.database.pool.query(`select 1 from test_effects where key = 'crash'`)).rowCount === 1,
+      40_000,
+    );
     const { rows } = await env.database.pool.query(`select n from test_effects where key = 'crash'`);
     expect(rows[0].n).toBe(1);
     expect(attempts).toBeGreaterThanOrEqual(2);

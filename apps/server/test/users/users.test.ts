@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '@fazhi/contracts';
-import { Client, login, makeOrg, makeRegion, makeUser, startTestEnv, type TestEnv, type TestOrg, type TestRegion } from '../harness';
+import {
+  Client,
+  login,
+  makeOrg,
+  makeRegion,
+  makeUser,
+  startTestEnv,
+  type TestEnv,
+  type TestOrg,
+  type TestRegion,
+} from '../harness';
 
 let env: TestEnv;
 let city: TestRegion;
@@ -26,7 +36,13 @@ afterAll(() => env.close());
 
 async function createUser(extra: Record<string, unknown> = {}) {
   const username = `new${Math.random().toString(36).slice(2, 8)}`;
-  const res = await sys.post<User>('/api/users', { username, displayName: '新用户', orgId: dept.id, password: 'Init#Pass2025', ...extra });
+  const res = await sys.post<User>('/api/users', {
+    username,
+    displayName: '新用户',
+    orgId: dept.id,
+    password: 'Init#Pass2025',
+    ...extra,
+  });
   expect(res.status).toBe(200);
   return res.body;
 }
@@ -38,16 +54,25 @@ describe('users, roles and separation of duties', () => {
     expect(u.mobile).toBe('138****5678');
     expect(u.mustChangePassword).toBe(true);
     expect(u.roles).toEqual([]);
-    const raw = await env.database.pool.query(`select id_number_enc, mobile_enc from users where id = $1`, [u.id]);
+    const raw = await env.database.pool.query(`select id_number_enc, mobile_enc from users where id = $1`, [
+      u.id,
+    ]);
     expect(raw.rows[0].id_number_enc).not.toContain('110105');
     expect(raw.rows[0].id_number_enc).toMatch(/^v1:/);
-    const audit = await env.database.pool.query(`select diff::text as d from audit_log where entity_id = $1`, [u.id]);
+    const audit = await env.database.pool.query(
+      `select diff::text as d from audit_log where entity_id = $1`,
+      [u.id],
+    );
     expect(audit.rows[0].d).not.toContain('110105');
   });
 
   it('rejects an ID number with a wrong check digit', async () => {
     const res = await sys.post<{ code: string; message: string }>('/api/users', {
-      username: 'badid01', displayName: '错号', orgId: dept.id, password: 'Init#Pass2025', idNumber: '110105194912310021',
+      username: 'badid01',
+      displayName: '错号',
+      orgId: dept.id,
+      password: 'Init#Pass2025',
+      idNumber: '110105194912310021',
     });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('身份证');
@@ -55,16 +80,31 @@ describe('users, roles and separation of duties', () => {
 
   it('only the security administrator assigns roles, and admin roles exclude everything else (三员分立)', async () => {
     const u = await createUser();
-    const bySys = await sys.put<{ code: string }>(`/api/users/${u.id}/roles`, { roles: ['staff'], version: u.version });
+    const bySys = await sys.put<{ code: string }>(`/api/users/${u.id}/roles`, {
+      roles: ['staff'],
+      version: u.version,
+    });
     expect(bySys.status).toBe(403);
-    const mixed = await sec.put<{ code: string }>(`/api/users/${u.id}/roles`, { roles: ['sysadmin', 'staff'], version: u.version });
+    const mixed = await sec.put<{ code: string }>(`/api/users/${u.id}/roles`, {
+      roles: ['sysadmin', 'staff'],
+      version: u.version,
+    });
     expect(mixed.status).toBe(409);
     expect(mixed.body.code).toBe('ROLE_SEPARATION');
-    const twoAdmins = await sec.put<{ code: string }>(`/api/users/${u.id}/roles`, { roles: ['sysadmin', 'auditadmin'], version: u.version });
+    const twoAdmins = await sec.put<{ code: string }>(`/api/users/${u.id}/roles`, {
+      roles: ['sysadmin', 'auditadmin'],
+      version: u.version,
+    });
     expect(twoAdmins.body.code).toBe('ROLE_SEPARATION');
-    const reviewerInDept = await sec.put<{ code: string }>(`/api/users/${u.id}/roles`, { roles: ['reviewer'], version: u.version });
+    const reviewerInDept = await sec.put<{ code: string }>(`/api/users/${u.id}/roles`, {
+      roles: ['reviewer'],
+      version: u.version,
+    });
     expect(reviewerInDept.status).toBe(400);
-    const ok = await sec.put<User>(`/api/users/${u.id}/roles`, { roles: ['staff', 'head'], version: u.version });
+    const ok = await sec.put<User>(`/api/users/${u.id}/roles`, {
+      roles: ['staff', 'head'],
+      version: u.version,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.roles).toEqual(['head', 'staff']);
   });
@@ -79,14 +119,20 @@ describe('users, roles and separation of duties', () => {
 
   it('nobody grants roles to themselves', async () => {
     const me = await sec.get<{ id: string }>('/api/auth/me');
-    const res = await sec.put<{ code: string }>(`/api/users/${me.body.id}/roles`, { roles: ['secadmin'], version: 1 });
+    const res = await sec.put<{ code: string }>(`/api/users/${me.body.id}/roles`, {
+      roles: ['secadmin'],
+      version: 1,
+    });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('SELF_ACTION');
   });
 
   it('security administrator unlocks a locked account and reads the full ID number (audited)', async () => {
     const u = await createUser({ idNumber: ID });
-    await env.database.pool.query(`update users set locked_until = now() + interval '10 minutes' where id = $1`, [u.id]);
+    await env.database.pool.query(
+      `update users set locked_until = now() + interval '10 minutes' where id = $1`,
+      [u.id],
+    );
     const list = await sec.get<{ items: User[] }>(`/api/users?q=${u.username}`);
     const row = list.body.items.find((x) => x.id === u.id);
     expect(row?.locked).toBe(true);
@@ -96,7 +142,10 @@ describe('users, roles and separation of duties', () => {
     const full = await sec.get<{ idNumber: string }>(`/api/users/${u.id}/sensitive`);
     expect(full.body.idNumber).toBe(ID);
     expect((await sys.get(`/api/users/${u.id}/sensitive`)).status).toBe(403);
-    const audit = await env.database.pool.query(`select 1 from audit_log where entity_id = $1 and action = 'user.sensitive.read'`, [u.id]);
+    const audit = await env.database.pool.query(
+      `select 1 from audit_log where entity_id = $1 and action = 'user.sensitive.read'`,
+      [u.id],
+    );
     expect(audit.rowCount).toBe(1);
   });
 
@@ -119,7 +168,10 @@ describe('users, roles and separation of duties', () => {
     const dis = await sys.patch<User>(`/api/users/${u.id}`, { disabled: true, version: fresh.body.version });
     expect(dis.status).toBe(200);
     expect((await c.get('/api/auth/me')).status).toBe(401);
-    const again = await new Client(env.baseUrl).post<{ code: string }>('/api/auth/login', { username: u.username, password: 'Init#Pass2025' });
+    const again = await new Client(env.baseUrl).post<{ code: string }>('/api/auth/login', {
+      username: u.username,
+      password: 'Init#Pass2025',
+    });
     expect(again.body.code).toBe('ACCOUNT_DISABLED');
   });
 

@@ -61,8 +61,26 @@ export const PERMISSIONS = {
   'audit.read': ['auditadmin'],
   'audit.verify': ['auditadmin'],
   // everybody signed in
-  'calendar.read': ['sysadmin', 'secadmin', 'auditadmin', 'reviewer', 'supervisor', 'staff', 'head', 'leader'],
-  'notification.own': ['sysadmin', 'secadmin', 'auditadmin', 'reviewer', 'supervisor', 'staff', 'head', 'leader'],
+  'calendar.read': [
+    'sysadmin',
+    'secadmin',
+    'auditadmin',
+    'reviewer',
+    'supervisor',
+    'staff',
+    'head',
+    'leader',
+  ],
+  'notification.own': [
+    'sysadmin',
+    'secadmin',
+    'auditadmin',
+    'reviewer',
+    'supervisor',
+    'staff',
+    'head',
+    'leader',
+  ],
   // statutory clocks (期限台账): the first business records, used by every later module
   'clock.read': ['reviewer', 'supervisor', 'staff', 'head', 'leader'],
   'clock.write': ['staff', 'head', 'reviewer'],

@@ -22,7 +22,9 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 const auditTimeSchema = z
   .string()
   .max(30)
-  .refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00+08:00` : s)), { message: '时间格式不正确，应为 YYYY-MM-DD 或 ISO 时间' });
+  .refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00+08:00` : s)), {
+    message: '时间格式不正确，应为 YYYY-MM-DD 或 ISO 时间',
+  });
 
 export const auditQuerySchema = z.object({
   q: z.string().max(100).optional(),

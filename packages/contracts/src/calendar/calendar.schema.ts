@@ -26,7 +26,11 @@ export const calendarDaySchema = z.object({
   name: z.string().max(30).nullable(),
 });
 export const calendarYearParamsSchema = z.object({
-  year: z.coerce.number({ message: '年份应为四位数字' }).int('年份应为四位数字').min(1900, '年份超出范围（1900–2199）').max(2199, '年份超出范围（1900–2199）'),
+  year: z.coerce
+    .number({ message: '年份应为四位数字' })
+    .int('年份应为四位数字')
+    .min(1900, '年份超出范围（1900–2199）')
+    .max(2199, '年份超出范围（1900–2199）'),
 });
 /** A year not yet entered is returned with `official: false`, no days and `version: 0` (weekends-only, provisional). */
 export const calendarYearSchema = z.object({

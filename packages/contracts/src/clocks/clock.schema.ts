@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { isoDateSchema, listResponse } from '../common/schemas';
 import { dueDateUnitSchema } from '../calendar/calendar.schema';
 
-export const CLOCK_STATUSES = { normal: '正常', due_soon: '临期', overdue: '超期', completed: '已完成' } as const;
+export const CLOCK_STATUSES = {
+  normal: '正常',
+  due_soon: '临期',
+  overdue: '超期',
+  completed: '已完成',
+} as const;
 export type ClockStatus = keyof typeof CLOCK_STATUSES;
 export const clockStatusSchema = z.enum(Object.keys(CLOCK_STATUSES) as [ClockStatus, ...ClockStatus[]]);
 /** A clock still running (or suspended); only these are re-evaluated each day. */
@@ -19,7 +24,12 @@ export const CLOCK_PAUSE_KINDS = { suspend: '中止', correction: '补正' } as 
  *   open, suspended → endPause | extend | complete   (one open pause at a time)
  *   completed       → nothing (terminal)
  */
-export const CLOCK_ACTIONS = { pause: '中止/补正', endPause: '恢复计时', extend: '延长', complete: '办结' } as const;
+export const CLOCK_ACTIONS = {
+  pause: '中止/补正',
+  endPause: '恢复计时',
+  extend: '延长',
+  complete: '办结',
+} as const;
 export type ClockAction = keyof typeof CLOCK_ACTIONS;
 /** `hasOpenPause`: a pause without an end date is recorded (the clock is not running). */
 export type ClockLifecycleState = { status: ClockStatus; hasOpenPause: boolean };
@@ -27,7 +37,9 @@ export type ClockLifecycleState = { status: ClockStatus; hasOpenPause: boolean }
 /** Why `action` is not allowed in `state` (a Chinese message), or null when it is allowed. */
 export function clockActionRefusal(state: ClockLifecycleState, action: ClockAction): string | null {
   if (TERMINAL_CLOCK_STATUSES.includes(state.status)) {
-    return action === 'complete' ? '该期限已办结，不能重复办结' : `该期限已办结，不能再${CLOCK_ACTIONS[action]}`;
+    return action === 'complete'
+      ? '该期限已办结，不能重复办结'
+      : `该期限已办结，不能再${CLOCK_ACTIONS[action]}`;
   }
   if (action === 'pause' && state.hasOpenPause) return '该期限正处于中止/补正状态，请先恢复计时';
   if (action === 'endPause' && !state.hasOpenPause) return '该期限未处于中止/补正状态';
@@ -120,7 +132,9 @@ export const clockListQuerySchema = z.object({
   q: z.string().max(60).optional(),
   dueFrom: isoDateSchema.optional(),
   dueTo: isoDateSchema.optional(),
-  sort: z.enum(['dueDate', '-dueDate', 'startDate', '-startDate', 'createdAt', '-createdAt']).default('dueDate'),
+  sort: z
+    .enum(['dueDate', '-dueDate', 'startDate', '-startDate', 'createdAt', '-createdAt'])
+    .default('dueDate'),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -131,5 +145,7 @@ export const clockPageSchema = listResponse(clockSchema).extend({
     .describe(
       `符合条件的记录数，最多计到 ${CLOCK_LIST_TOTAL_CAP}（为保证百万级台账的列表速度，计数有上限）：超过时 total = ${CLOCK_LIST_TOTAL_CAP} 且 totalCapped = true，页面应显示“${CLOCK_LIST_TOTAL_CAP}+ 条”；更靠后的页仍可按 page 访问。计数按数据范围和筛选条件缓存至多 10 秒（本进程的写入立即生效）`,
     ),
-  totalCapped: z.boolean().describe(`true 表示实际记录数超过 ${CLOCK_LIST_TOTAL_CAP} 条，total 为截断后的计数`),
+  totalCapped: z
+    .boolean()
+    .describe(`true 表示实际记录数超过 ${CLOCK_LIST_TOTAL_CAP} 条，total 为截断后的计数`),
 });

@@ -5,10 +5,18 @@ export const idSchema = z.uuid();
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01' && s <= '2199-12-31';
-  }, { message: '日期无效或超出允许范围' });
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return (
+        !Number.isNaN(d.getTime()) &&
+        d.toISOString().slice(0, 10) === s &&
+        s >= '1900-01-01' &&
+        s <= '2199-12-31'
+      );
+    },
+    { message: '日期无效或超出允许范围' },
+  );
 export const isoDateTimeSchema = z.string();
 
 export const errorBodySchema = z.object({
@@ -25,7 +33,12 @@ export const pageQuerySchema = z.object({
 });
 
 export const listResponse = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 export const okSchema = z.object({ ok: z.literal(true) });
 

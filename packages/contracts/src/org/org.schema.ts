@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { isoDateSchema, listResponse } from '../common/schemas';
 import { isRegionCodeShape, isValidUscc } from '../common/validators';
 
-export const REGION_LEVELS = { province: '省级', prefecture: '地级', county: '县级', township: '乡级' } as const;
+export const REGION_LEVELS = {
+  province: '省级',
+  prefecture: '地级',
+  county: '县级',
+  township: '乡级',
+} as const;
 export type RegionLevel = keyof typeof REGION_LEVELS;
 export const regionLevelSchema = z.enum(Object.keys(REGION_LEVELS) as [RegionLevel, ...RegionLevel[]]);
 

@@ -8,10 +8,7 @@ export const idNumberSchema = z
   .string()
   .transform((s) => s.trim().toUpperCase())
   .refine((s) => isValidIdNumber(s), { message: '居民身份证号码无效（18位，出生日期和校验位须正确）' });
-export const mobileSchema = z
-  .string()
-  .trim()
-  .refine(isValidMobile, { message: '手机号码应为11位，以1开头' });
+export const mobileSchema = z.string().trim().refine(isValidMobile, { message: '手机号码应为11位，以1开头' });
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -66,7 +63,10 @@ export const userUpdateSchema = z.strictObject({
 });
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
-export const userRolesSchema = z.strictObject({ roles: z.array(roleSchema).max(8), version: z.number().int() });
+export const userRolesSchema = z.strictObject({
+  roles: z.array(roleSchema).max(8),
+  version: z.number().int(),
+});
 export const passwordResetSchema = z.strictObject({ password: z.string().min(1).max(128) });
 
 export const userListQuerySchema = z.object({
@@ -79,4 +79,7 @@ export const userListQuerySchema = z.object({
 export const userPageSchema = listResponse(userSchema);
 
 /** GET /api/users/:id/sensitive — the unmasked values, for roles allowed to read them (audited). */
-export const userSensitiveSchema = z.object({ idNumber: z.string().nullable(), mobile: z.string().nullable() });
+export const userSensitiveSchema = z.object({
+  idNumber: z.string().nullable(),
+  mobile: z.string().nullable(),
+});

@@ -5,7 +5,11 @@ type OrgLike = { id: string; regionPath: string; disabled: boolean };
 
 /** What the actor may do to one organisation; the web shows exactly these buttons. */
 export function orgActions(actor: Actor, org: OrgLike): string[] {
-  if (!can(actor, 'org.write') || !inScope(scopeFor(actor, 'org.write'), { orgId: org.id, regionPath: org.regionPath })) return [];
+  if (
+    !can(actor, 'org.write') ||
+    !inScope(scopeFor(actor, 'org.write'), { orgId: org.id, regionPath: org.regionPath })
+  )
+    return [];
   return ['update', org.disabled ? 'enable' : 'disable'];
 }
 
@@ -13,5 +17,9 @@ export function regionActions(actor: Actor, region: { path: string }): string[] 
   if (!can(actor, 'region.write')) return [];
   const scope = scopeFor(actor, 'region.write');
   // A region administrator edits the regions below their own, not their own region itself.
-  return scope.kind === 'region' && region.path.startsWith(scope.pathPrefix) && region.path !== scope.pathPrefix ? ['update'] : [];
+  return scope.kind === 'region' &&
+    region.path.startsWith(scope.pathPrefix) &&
+    region.path !== scope.pathPrefix
+    ? ['update']
+    : [];
 }

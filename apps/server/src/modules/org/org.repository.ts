@@ -24,7 +24,12 @@ const orgColumns = {
   regionName: regions.name,
 };
 
-export async function findOrgs(db: DbOrTx, where: SQL | undefined, limit?: number, offset?: number): Promise<OrgRow[]> {
+export async function findOrgs(
+  db: DbOrTx,
+  where: SQL | undefined,
+  limit?: number,
+  offset?: number,
+): Promise<OrgRow[]> {
   const q = db
     .select(orgColumns)
     .from(organisations)
@@ -36,7 +41,11 @@ export async function findOrgs(db: DbOrTx, where: SQL | undefined, limit?: numbe
 }
 
 export async function findOrgById(db: DbOrTx, id: string, forUpdate = false): Promise<OrgRow | undefined> {
-  const q = db.select(orgColumns).from(organisations).innerJoin(regions, eq(regions.code, organisations.regionCode)).where(eq(organisations.id, id));
+  const q = db
+    .select(orgColumns)
+    .from(organisations)
+    .innerJoin(regions, eq(regions.code, organisations.regionCode))
+    .where(eq(organisations.id, id));
   const [row] = forUpdate ? await q.for('update', { of: organisations }) : await q;
   return row;
 }

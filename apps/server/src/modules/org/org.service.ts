@@ -11,7 +11,15 @@ import {
 } from '@fazhi/contracts';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { assertInScope, escapeLike, inScope, requirePermission, scopeFor, scopeWhere, type Scope } from '../../platform/access/policy';
+import {
+  assertInScope,
+  escapeLike,
+  inScope,
+  requirePermission,
+  scopeFor,
+  scopeWhere,
+  type Scope,
+} from '../../platform/access/policy';
 import { appendAudit } from '../../platform/audit/audit.service';
 import type { Actor, Ctx } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db/pool';
@@ -52,7 +60,13 @@ export function toOrgDto(actor: Actor, r: OrgRow): Org {
 }
 
 export function toRegionDto(actor: Actor, r: RegionRow): Region {
-  return { ...r, level: r.level as RegionLevel, createdAt: undefined, updatedAt: undefined, actions: regionActions(actor, r) } as Region;
+  return {
+    ...r,
+    level: r.level as RegionLevel,
+    createdAt: undefined,
+    updatedAt: undefined,
+    actions: regionActions(actor, r),
+  } as Region;
 }
 
 function regionScopeWhere(scope: Scope, actor: Actor): SQL {
@@ -70,26 +84,51 @@ export async function listRegions(ctx: Ctx): Promise<Region[]> {
   return rows.map((r) => toRegionDto(actor, r));
 }
 
-export async function createRegion(ctx: Ctx, input: z.infer<typeof regionCreateSchema>, tx: DbOrTx = ctx.db): Promise<Region> {
+export async function createRegion(
+  ctx: Ctx,
+  input: z.infer<typeof regionCreateSchema>,
+  tx: DbOrTx = ctx.db,
+): Promise<Region> {
   requirePermission(ctx.actor, 'region.write');
   const actor = ctx.actor;
-  if (!input.parentCode) throw new AppError('INVALID_REGION_CODE', '请指定上级行政区划（顶级区划由安装时导入）');
+  if (!input.parentCode)
+    throw new AppError('INVALID_REGION_CODE', '请指定上级行政区划（顶级区划由安装时导入）');
   const parent = await findRegion(tx, input.parentCode);
   const scope = scopeFor(actor, 'region.write');
   if (!parent || scope.kind !== 'region' || !parent.path.startsWith(scope.pathPrefix)) {
     throw new AppError('INVALID_REGION_CODE', `上级行政区划 ${input.parentCode} 不存在或不在管辖范围内`);
   }
   if (LEVEL_ORDER.indexOf(input.level) <= LEVEL_ORDER.indexOf(parent.level as RegionLevel)) {
-    throw new AppError('VALIDATION_FAILED', `下级区划的层级必须低于上级（${REGION_LEVELS[parent.level as RegionLevel]}）`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `下级区划的层级必须低于上级（${REGION_LEVELS[parent.level as RegionLevel]}）`,
+    );
   }
   if (await findRegion(tx, input.code)) throw new AppError('DUPLICATE', `行政区划代码 ${input.code} 已存在`);
-  const row = { code: input.code, name: input.name, level: input.level, parentCode: parent.code, path: `${parent.path}${input.code}/`, validFrom: input.validFrom };
+  const row = {
+    code: input.code,
+    name: input.name,
+    level: input.level,
+    parentCode: parent.code,
+    path: `${parent.path}${input.code}/`,
+    validFrom: input.validFrom,
+  };
   const [created] = await tx.insert(regions).values(row).returning();
-  await appendAudit(tx, ctx, { action: 'region.create', entityType: 'region', entityId: input.code, before: null, after: row });
+  await appendAudit(tx, ctx, {
+    action: 'region.create',
+    entityType: 'region',
+    entityId: input.code,
+    before: null,
+    after: row,
+  });
   return toRegionDto(actor, created as RegionRow);
 }
 
-export async function updateRegion(ctx: Ctx, code: string, input: z.infer<typeof regionUpdateSchema>): Promise<Region> {
+export async function updateRegion(
+  ctx: Ctx,
+  code: string,
+  input: z.infer<typeof regionUpdateSchema>,
+): Promise<Region> {
   requirePermission(ctx.actor, 'region.write');
   const actor = ctx.actor;
   return ctx.db.transaction(async (tx) => {
@@ -99,10 +138,21 @@ export async function updateRegion(ctx: Ctx, code: string, input: z.infer<typeof
     if (input.validTo && (await countRegionChildren(tx, code)) > 0) throw new AppError('REGION_HAS_CHILDREN');
     const [after] = await tx
       .update(regions)
-      .set({ name: input.name ?? before.name, validTo: input.validTo === undefined ? before.validTo : input.validTo, version: before.version + 1, updatedAt: new Date() })
+      .set({
+        name: input.name ?? before.name,
+        validTo: input.validTo === undefined ? before.validTo : input.validTo,
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
       .where(eq(regions.code, code))
       .returning();
-    await appendAudit(tx, ctx, { action: 'region.update', entityType: 'region', entityId: code, before, after });
+    await appendAudit(tx, ctx, {
+      action: 'region.update',
+      entityType: 'region',
+      entityId: code,
+      before,
+      after,
+    });
     return toRegionDto(actor, after as RegionRow);
   });
 }
@@ -112,13 +162,22 @@ export async function updateRegion(ctx: Ctx, code: string, input: z.infer<typeof
 export async function listOrgs(ctx: Ctx, q: z.infer<typeof orgListQuerySchema>): Promise<Org[]> {
   requirePermission(ctx.actor, 'org.read');
   const actor = ctx.actor;
-  const conds: (SQL | undefined)[] = [scopeWhere(scopeFor(actor, 'org.read'), organisations.id, organisations.regionPath)];
+  const conds: (SQL | undefined)[] = [
+    scopeWhere(scopeFor(actor, 'org.read'), organisations.id, organisations.regionPath),
+  ];
   if (!q.includeDisabled) conds.push(eq(organisations.disabled, false));
   if (q.type) conds.push(eq(organisations.type, q.type));
-  if (q.regionCode) conds.push(sql`${organisations.regionPath} like ${'%' + escapeLike(q.regionCode) + '/%'}`);
+  if (q.regionCode)
+    conds.push(sql`${organisations.regionPath} like ${'%' + escapeLike(q.regionCode) + '/%'}`);
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`;
-    conds.push(or(sql`${organisations.name} like ${like}`, sql`${organisations.shortName} like ${like}`, sql`${organisations.uscc} like ${like}`));
+    conds.push(
+      or(
+        sql`${organisations.name} like ${like}`,
+        sql`${organisations.shortName} like ${like}`,
+        sql`${organisations.uscc} like ${like}`,
+      ),
+    );
   }
   const rows = await findOrgs(ctx.db, and(...conds));
   return rows.map((r) => toOrgDto(actor, r));
@@ -132,11 +191,19 @@ export async function getOrg(ctx: Ctx, id: string): Promise<Org> {
   return toOrgDto(ctx.actor, row);
 }
 
-async function checkParent(tx: DbOrTx, actor: Actor, parentId: string | null, selfId?: string): Promise<void> {
+async function checkParent(
+  tx: DbOrTx,
+  actor: Actor,
+  parentId: string | null,
+  selfId?: string,
+): Promise<void> {
   if (!parentId) return;
   if (parentId === selfId) throw new AppError('VALIDATION_FAILED', '上级单位不能是本单位');
   const parent = await findOrgById(tx, parentId);
-  if (!parent || !inScope(scopeFor(actor, 'org.write'), { orgId: parent.id, regionPath: parent.regionPath })) {
+  if (
+    !parent ||
+    !inScope(scopeFor(actor, 'org.write'), { orgId: parent.id, regionPath: parent.regionPath })
+  ) {
     throw new AppError('VALIDATION_FAILED', '上级单位不存在或不在管辖范围内');
   }
   // Refuse cycles: the new parent must not be a descendant of this organisation.
@@ -166,7 +233,8 @@ export async function createOrgTx(tx: DbOrTx, ctx: Ctx, input: OrgCreate): Promi
     throw new AppError('INVALID_REGION_CODE', `行政区划 ${input.regionCode} 不存在或不在管辖范围内`);
   }
   await checkParent(tx, actor, input.parentId);
-  if (await orgNameTaken(tx, input.regionCode, input.name)) throw new AppError('DUPLICATE', `${region.name}已有名为“${input.name}”的单位`);
+  if (await orgNameTaken(tx, input.regionCode, input.name))
+    throw new AppError('DUPLICATE', `${region.name}已有名为“${input.name}”的单位`);
   const values = { ...input, regionPath: region.path };
   let created;
   try {
@@ -176,7 +244,13 @@ export async function createOrgTx(tx: DbOrTx, ctx: Ctx, input: OrgCreate): Promi
     throw e;
   }
   if (!created) throw new AppError('INTERNAL');
-  await appendAudit(tx, ctx, { action: 'org.create', entityType: 'organisation', entityId: created.id, before: null, after: created });
+  await appendAudit(tx, ctx, {
+    action: 'org.create',
+    entityType: 'organisation',
+    entityId: created.id,
+    before: null,
+    after: created,
+  });
   return toOrgDto(actor, { ...created, regionName: region.name });
 }
 
@@ -194,8 +268,13 @@ export async function updateOrg(ctx: Ctx, id: string, input: OrgUpdate): Promise
     if (before.version !== input.version) throw new AppError('STALE_WRITE');
     const { version: _v, ...patch } = input;
     if (patch.parentId !== undefined) await checkParent(tx, actor, patch.parentId, id);
-    if (patch.disabled === true && !before.disabled && (await countActiveChildren(tx, id)) > 0) throw new AppError('ORG_HAS_CHILDREN');
-    if (patch.name && patch.name !== before.name && (await orgNameTaken(tx, before.regionCode, patch.name, id))) {
+    if (patch.disabled === true && !before.disabled && (await countActiveChildren(tx, id)) > 0)
+      throw new AppError('ORG_HAS_CHILDREN');
+    if (
+      patch.name &&
+      patch.name !== before.name &&
+      (await orgNameTaken(tx, before.regionCode, patch.name, id))
+    ) {
       throw new AppError('DUPLICATE', '同一行政区划内已有同名单位');
     }
     let after;
@@ -211,8 +290,15 @@ export async function updateOrg(ctx: Ctx, id: string, input: OrgUpdate): Promise
     }
     if (!after) throw new AppError('STALE_WRITE');
     const { regionName: _rn, ...beforeRow } = before;
-    const action = patch.disabled === true ? 'org.disable' : patch.disabled === false ? 'org.enable' : 'org.update';
-    await appendAudit(tx, ctx, { action, entityType: 'organisation', entityId: id, before: beforeRow, after });
+    const action =
+      patch.disabled === true ? 'org.disable' : patch.disabled === false ? 'org.enable' : 'org.update';
+    await appendAudit(tx, ctx, {
+      action,
+      entityType: 'organisation',
+      entityId: id,
+      before: beforeRow,
+      after,
+    });
     return toOrgDto(actor, { ...after, regionName: before.regionName });
   });
 }

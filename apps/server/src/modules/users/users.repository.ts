@@ -3,7 +3,12 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/pool';
 import { organisations, userRoles, users } from '../../platform/db/schema';
 
-export type UserRow = typeof users.$inferSelect & { orgName: string; regionPath: string; orgType: string; roles: Role[] };
+export type UserRow = typeof users.$inferSelect & {
+  orgName: string;
+  regionPath: string;
+  orgType: string;
+  roles: Role[];
+};
 
 const columns = {
   id: users.id,
@@ -27,15 +32,29 @@ const columns = {
   orgName: organisations.name,
   orgType: organisations.type,
   regionPath: organisations.regionPath,
-  roles: sql<Role[]>`coalesce((select array_agg(ur.role order by ur.role) from user_roles ur where ur.user_id = ${users.id}), '{}')`,
+  roles: sql<
+    Role[]
+  >`coalesce((select array_agg(ur.role order by ur.role) from user_roles ur where ur.user_id = ${users.id}), '{}')`,
 };
 
 export function selectUsers(db: DbOrTx, where: SQL | undefined) {
-  return db.select(columns).from(users).innerJoin(organisations, eq(organisations.id, users.orgId)).where(where);
+  return db
+    .select(columns)
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(where);
 }
 
-export async function findUsers(db: DbOrTx, where: SQL | undefined, limit: number, offset: number): Promise<UserRow[]> {
-  return selectUsers(db, where).orderBy(asc(organisations.regionPath), asc(users.username)).limit(limit).offset(offset);
+export async function findUsers(
+  db: DbOrTx,
+  where: SQL | undefined,
+  limit: number,
+  offset: number,
+): Promise<UserRow[]> {
+  return selectUsers(db, where)
+    .orderBy(asc(organisations.regionPath), asc(users.username))
+    .limit(limit)
+    .offset(offset);
 }
 
 export async function countUsers(db: DbOrTx, where: SQL | undefined): Promise<number> {

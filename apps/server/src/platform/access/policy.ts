@@ -9,7 +9,8 @@ import { AppError } from '../errors';
  * Scope: own organisation, or (supervising roles) the actor's region and every region below it —
  * never a sibling region, never a parent region.
  */
-export type Scope = { kind: 'none' } | { kind: 'org'; orgId: string } | { kind: 'region'; pathPrefix: string };
+export type Scope =
+  { kind: 'none' } | { kind: 'org'; orgId: string } | { kind: 'region'; pathPrefix: string };
 
 export function can(actor: Actor | null, permission: Permission): boolean {
   return !!actor && rolesHave(actor.roles, permission);
@@ -24,7 +25,8 @@ export function requirePermission(actor: Actor | null, permission: Permission): 
 export function scopeFor(actor: Actor, permission: Permission): Scope {
   const granting = actor.roles.filter((r: Role) => (PERMISSIONS[permission] as readonly Role[]).includes(r));
   if (granting.length === 0) return { kind: 'none' };
-  if (granting.some((r) => ROLE_SCOPE[r] === 'region_tree')) return { kind: 'region', pathPrefix: actor.regionPath };
+  if (granting.some((r) => ROLE_SCOPE[r] === 'region_tree'))
+    return { kind: 'region', pathPrefix: actor.regionPath };
   return { kind: 'org', orgId: actor.orgId };
 }
 
@@ -35,7 +37,11 @@ export function inScope(scope: Scope, record: { orgId: string; regionPath: strin
 }
 
 /** Throws NOT_FOUND — a record outside the scope is indistinguishable from a missing one. */
-export function assertInScope(actor: Actor, permission: Permission, record: { orgId: string; regionPath: string }): void {
+export function assertInScope(
+  actor: Actor,
+  permission: Permission,
+  record: { orgId: string; regionPath: string },
+): void {
   requirePermission(actor, permission);
   if (!inScope(scopeFor(actor, permission), record)) throw new AppError('NOT_FOUND');
 }

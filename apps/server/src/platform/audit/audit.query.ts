@@ -20,11 +20,18 @@ function conditions(ctx: Ctx, q: Query): SQL | undefined {
   if (q.entityType) conds.push(eq(auditLog.entityType, q.entityType));
   if (q.actorId) conds.push(eq(auditLog.actorId, q.actorId));
   if (q.outcome) conds.push(eq(auditLog.outcome, q.outcome));
-  if (q.from) conds.push(gte(auditLog.at, new Date(q.from.length === 10 ? `${q.from}T00:00:00+08:00` : q.from)));
+  if (q.from)
+    conds.push(gte(auditLog.at, new Date(q.from.length === 10 ? `${q.from}T00:00:00+08:00` : q.from)));
   if (q.to) conds.push(lte(auditLog.at, new Date(q.to.length === 10 ? `${q.to}T23:59:59.999+08:00` : q.to)));
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`;
-    conds.push(or(sql`${auditLog.actorName} like ${like}`, sql`${auditLog.entityId} like ${like}`, sql`${auditLog.action} like ${like}`));
+    conds.push(
+      or(
+        sql`${auditLog.actorName} like ${like}`,
+        sql`${auditLog.entityId} like ${like}`,
+        sql`${auditLog.action} like ${like}`,
+      ),
+    );
   }
   return and(...conds);
 }
@@ -50,8 +57,17 @@ export function toAuditDto(r: typeof auditLog.$inferSelect) {
 export async function listAudit(ctx: Ctx, q: Query) {
   const where = conditions(ctx, q);
   const [rows, count] = await Promise.all([
-    ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    ctx.db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.seq))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
   ]);
   return { items: rows.map(toAuditDto), total: count[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

@@ -25,21 +25,38 @@ const CHAIN_LOCK = 7301002;
  * Appends one hash-chained entry in the caller's transaction: the change and its audit entry commit
  * together or not at all.
  */
-export async function appendAudit(tx: DbOrTx, ctx: Pick<Ctx, 'actor' | 'requestId' | 'ip'>, input: AuditInput) {
+export async function appendAudit(
+  tx: DbOrTx,
+  ctx: Pick<Ctx, 'actor' | 'requestId' | 'ip'>,
+  input: AuditInput,
+) {
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  const seqRow = await tx.execute<{ seq: number }>(sql`select nextval(pg_get_serial_sequence('audit_log', 'seq'))::int as seq`);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const seqRow = await tx.execute<{ seq: number }>(
+    sql`select nextval(pg_get_serial_sequence('audit_log', 'seq'))::int as seq`,
+  );
   const seq = Number(seqRow.rows[0]?.seq);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const diff =
     input.before !== undefined || input.after !== undefined
-      ? { ...(input.detail ? { detail: input.detail } : {}), changes: recordDiff(input.before ?? null, input.after ?? null) }
+      ? {
+          ...(input.detail ? { detail: input.detail } : {}),
+          changes: recordDiff(input.before ?? null, input.after ?? null),
+        }
       : (input.detail ?? null);
   const fields = {
     seq,
     at: new Date(),
     actorId: input.actorOverride ? input.actorOverride.id : (ctx.actor?.userId ?? null),
-    actorName: input.actorOverride ? input.actorOverride.name : (ctx.actor ? `${ctx.actor.displayName}(${ctx.actor.username})` : 'system'),
+    actorName: input.actorOverride
+      ? input.actorOverride.name
+      : ctx.actor
+        ? `${ctx.actor.displayName}(${ctx.actor.username})`
+        : 'system',
     orgId: input.actorOverride ? input.actorOverride.orgId : (ctx.actor?.orgId ?? null),
     action: input.action,
     entityType: input.entityType,

@@ -12,7 +12,9 @@ export function recordDiff(
     const a = before?.[k];
     const b = after?.[k];
     if (JSON.stringify(a ?? null) === JSON.stringify(b ?? null)) continue;
-    out[k] = SENSITIVE.has(k) ? { from: a == null ? null : '***', to: b == null ? null : '***' } : { from: a ?? null, to: b ?? null };
+    out[k] = SENSITIVE.has(k)
+      ? { from: a == null ? null : '***', to: b == null ? null : '***' }
+      : { from: a ?? null, to: b ?? null };
   }
   return out;
 }

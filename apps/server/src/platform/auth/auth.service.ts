@@ -34,7 +34,10 @@ export async function login(
   userAgent: string | null,
 ): Promise<{ token: string; csrfToken: string }> {
   const policy = await getSecuritySettings(ctx.db);
-  const [user] = await ctx.db.select().from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${input.username})`);
   if (!user) {
     await verifyPassword(await dummyHash(), input.password);
     await auditStandalone(ctx, {
@@ -48,9 +51,19 @@ export async function login(
   }
   const subject = { id: user.id, name: `${user.displayName}(${user.username})`, orgId: user.orgId };
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    await auditStandalone(ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, outcome: 'denied', detail: { reason: 'locked' }, actorOverride: subject });
+    await auditStandalone(ctx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      outcome: 'denied',
+      detail: { reason: 'locked' },
+      actorOverride: subject,
+    });
     const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', `连续登录失败次数过多，账户已锁定，请 ${minutes} 分钟后再试或联系安全管理员`);
+    throw new AppError(
+      'ACCOUNT_LOCKED',
+      `连续登录失败次数过多，账户已锁定，请 ${minutes} 分钟后再试或联系安全管理员`,
+    );
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
@@ -65,22 +78,63 @@ export async function login(
             : { failedAttempts: failures },
         )
         .where(eq(users.id, user.id));
-      await appendAudit(tx, ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, outcome: 'failed', detail: { reason: 'wrong password', failures }, actorOverride: subject });
+      await appendAudit(tx, ctx, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        outcome: 'failed',
+        detail: { reason: 'wrong password', failures },
+        actorOverride: subject,
+      });
       if (lock) {
-        await appendAudit(tx, ctx, { action: 'auth.lockout', entityType: 'user', entityId: user.id, outcome: 'denied', detail: { minutes: policy.lockoutMinutes }, actorOverride: subject });
+        await appendAudit(tx, ctx, {
+          action: 'auth.lockout',
+          entityType: 'user',
+          entityId: user.id,
+          outcome: 'denied',
+          detail: { minutes: policy.lockoutMinutes },
+          actorOverride: subject,
+        });
       }
     });
-    if (lock) throw new AppError('ACCOUNT_LOCKED', `连续 ${policy.lockoutThreshold} 次登录失败，账户已锁定 ${policy.lockoutMinutes} 分钟`);
-    throw new AppError('LOGIN_FAILED', `用户名或密码错误（再失败 ${policy.lockoutThreshold - failures} 次将锁定账户）`);
+    if (lock)
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        `连续 ${policy.lockoutThreshold} 次登录失败，账户已锁定 ${policy.lockoutMinutes} 分钟`,
+      );
+    throw new AppError(
+      'LOGIN_FAILED',
+      `用户名或密码错误（再失败 ${policy.lockoutThreshold - failures} 次将锁定账户）`,
+    );
   }
   if (user.disabled) {
-    await auditStandalone(ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, outcome: 'denied', detail: { reason: 'disabled' }, actorOverride: subject });
+    await auditStandalone(ctx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      outcome: 'denied',
+      detail: { reason: 'disabled' },
+      actorOverride: subject,
+    });
     throw new AppError('ACCOUNT_DISABLED');
   }
   return ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id));
-    const s = await createSession(tx, user.id, { ip: ctx.ip, userAgent, absoluteHours: policy.sessionAbsoluteHours });
-    await appendAudit(tx, ctx, { action: 'auth.login', entityType: 'user', entityId: user.id, detail: { ip: ctx.ip }, actorOverride: subject });
+    await tx
+      .update(users)
+      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: new Date() })
+      .where(eq(users.id, user.id));
+    const s = await createSession(tx, user.id, {
+      ip: ctx.ip,
+      userAgent,
+      absoluteHours: policy.sessionAbsoluteHours,
+    });
+    await appendAudit(tx, ctx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { ip: ctx.ip },
+      actorOverride: subject,
+    });
     return { token: s.token, csrfToken: s.csrfToken };
   });
 }
@@ -104,13 +158,22 @@ export async function assertPasswordPolicy(ctx: Ctx, password: string): Promise<
   }
 }
 
-export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(
+  ctx: Ctx,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await auditStandalone(ctx, { action: 'auth.password.change', entityType: 'user', entityId: user.id, outcome: 'failed', detail: { reason: 'wrong current password' } });
+    await auditStandalone(ctx, {
+      action: 'auth.password.change',
+      entityType: 'user',
+      entityId: user.id,
+      outcome: 'failed',
+      detail: { reason: 'wrong current password' },
+    });
     throw new AppError('PASSWORD_WRONG');
   }
   if (input.currentPassword === input.newPassword) throw new AppError('PASSWORD_REUSED');
@@ -119,11 +182,24 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: new Date(),
+        version: sql`${users.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, user.id));
     // Other sessions of this user end; the current one stays.
-    await tx.execute(sql`delete from sessions where user_id = ${user.id} and id_hash <> ${actor.sessionIdHash ?? ''}`);
-    await appendAudit(tx, ctx, { action: 'auth.password.change', entityType: 'user', entityId: user.id, detail: { by: 'self' } });
+    await tx.execute(
+      sql`delete from sessions where user_id = ${user.id} and id_hash <> ${actor.sessionIdHash ?? ''}`,
+    );
+    await appendAudit(tx, ctx, {
+      action: 'auth.password.change',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { by: 'self' },
+    });
   });
 }
 

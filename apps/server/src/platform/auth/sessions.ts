@@ -67,14 +67,20 @@ export async function lookupSession(db: Db, token: string): Promise<SessionLooku
   const policy = await getSecuritySettings(db);
   const now = Date.now();
   const lastSeen = new Date(row.last_seen_at).getTime();
-  if (row.disabled || new Date(row.expires_at).getTime() < now || lastSeen + policy.sessionIdleMinutes * 60_000 < now) {
+  if (
+    row.disabled ||
+    new Date(row.expires_at).getTime() < now ||
+    lastSeen + policy.sessionIdleMinutes * 60_000 < now
+  ) {
     await db.delete(sessions).where(eq(sessions.idHash, idHash));
     return { expired: true };
   }
   // Touch at most once a minute: the idle timeout needs minute precision, not a write per request.
-  if (now - lastSeen > 60_000) await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.idHash, idHash));
+  if (now - lastSeen > 60_000)
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.idHash, idHash));
   const passwordExpired =
-    policy.passwordMaxAgeDays > 0 && new Date(row.password_changed_at).getTime() + policy.passwordMaxAgeDays * 86_400_000 < now;
+    policy.passwordMaxAgeDays > 0 &&
+    new Date(row.password_changed_at).getTime() + policy.passwordMaxAgeDays * 86_400_000 < now;
   return {
     actor: {
       userId: row.user_id,
@@ -102,5 +108,9 @@ export async function deleteUserSessions(db: DbOrTx, userId: string): Promise<vo
 }
 
 export async function purgeExpiredSessions(db: DbOrTx): Promise<void> {
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, new Date(Date.now() - 86_400_000))));
+  await db
+    .delete(sessions)
+    .where(
+      or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, new Date(Date.now() - 86_400_000))),
+    );
 }

@@ -4,7 +4,6 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-
   bigserial,
   boolean,
   customType,
@@ -169,7 +168,11 @@ export const outbox = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     dispatchedAt: ts('dispatched_at'),
   },
-  (t) => [index('outbox_pending_idx').on(t.id).where(sql`${t.dispatchedAt} is null`)],
+  (t) => [
+    index('outbox_pending_idx')
+      .on(t.id)
+      .where(sql`${t.dispatchedAt} is null`),
+  ],
 );
 
 /** Idempotency ledger for queue handlers: a job's effects and its row commit together, so a retry is a no-op. */
@@ -226,4 +229,3 @@ export const importJobs = pgTable('import_jobs', {
   createdAt: ts('created_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
 });
-

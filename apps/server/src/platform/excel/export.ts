@@ -2,7 +2,11 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
-export type ExportColumn<T> = { header: string; width?: number; value: (row: T) => string | number | boolean | Date | null };
+export type ExportColumn<T> = {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | boolean | Date | null;
+};
 
 /** RFC 6266 filename*: Chinese file names survive every browser. */
 export function attachmentHeader(filename: string): string {
@@ -38,7 +42,10 @@ export function sendXlsx<T>(
 }
 
 /** Pages through a query function until it returns fewer rows than asked. */
-export async function* paged<T>(fetch: (offset: number, limit: number) => Promise<T[]>, limit = 2000): AsyncIterable<T[]> {
+export async function* paged<T>(
+  fetch: (offset: number, limit: number) => Promise<T[]>,
+  limit = 2000,
+): AsyncIterable<T[]> {
   for (let offset = 0; ; offset += limit) {
     const rows = await fetch(offset, limit);
     if (rows.length) yield rows;

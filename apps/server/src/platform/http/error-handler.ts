@@ -5,8 +5,17 @@ import { AppError, isUniqueViolation } from '../errors';
 
 type Issue = { path: string; message: string };
 
-function send(reply: FastifyReply, req: FastifyRequest, status: number, code: keyof typeof errorMessages, message?: string, details?: unknown) {
-  return reply.status(status).send({ code, message: message ?? errorMessages[code].zh, details, requestId: req.id });
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  code: keyof typeof errorMessages,
+  message?: string,
+  details?: unknown,
+) {
+  return reply
+    .status(status)
+    .send({ code, message: message ?? errorMessages[code].zh, details, requestId: req.id });
 }
 
 /** Errors become `{ code, message, details, requestId }`; anything the client got wrong is a 4xx, never a 500. */
@@ -19,7 +28,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
         message: v.message ?? '无效',
       }));
       const first = issues[0];
-      return send(reply, req, 400, 'VALIDATION_FAILED', first ? `${errorMessages.VALIDATION_FAILED.zh}：${first.path} ${first.message}` : undefined, { issues });
+      return send(
+        reply,
+        req,
+        400,
+        'VALIDATION_FAILED',
+        first ? `${errorMessages.VALIDATION_FAILED.zh}：${first.path} ${first.message}` : undefined,
+        { issues },
+      );
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err }, 'response failed its schema');
@@ -38,11 +54,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
         return send(reply, req, 415, 'UNSUPPORTED_MEDIA_TYPE');
       default:
     }
-    if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return send(reply, req, 400, 'MALFORMED_JSON');
+    if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH')
+      return send(reply, req, 400, 'MALFORMED_JSON');
     if (err.statusCode === 429) return send(reply, req, 429, 'RATE_LIMITED');
     if (isUniqueViolation(err)) return send(reply, req, 409, 'DUPLICATE');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return send(reply, req, err.statusCode, 'VALIDATION_FAILED', `${errorMessages.VALIDATION_FAILED.zh}（${err.message}）`);
+      return send(
+        reply,
+        req,
+        err.statusCode,
+        'VALIDATION_FAILED',
+        `${errorMessages.VALIDATION_FAILED.zh}（${err.message}）`,
+      );
     }
     req.log.error({ err }, 'unhandled error');
     return send(reply, req, 500, 'INTERNAL');

@@ -28,7 +28,12 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Resolves the session into `req.ctx`, then enforces the route's declared access (deny by default),
  * the pending password change, and CSRF on every state-changing request. Routes do not hand-roll checks.
  */
-export function registerRequestContext(app: FastifyInstance, db: Db, config: Config, crypto: FieldCrypto): void {
+export function registerRequestContext(
+  app: FastifyInstance,
+  db: Db,
+  config: Config,
+  crypto: FieldCrypto,
+): void {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('sessionExpired', false);
 
@@ -38,7 +43,9 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
     const url = route.url ?? route.path;
     if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     if (!route.config?.access) {
-      throw new Error(`Route ${route.method} ${url} declares no access policy (config.access); refusing to start.`);
+      throw new Error(
+        `Route ${route.method} ${url} declares no access policy (config.access); refusing to start.`,
+      );
     }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') declared.push({ method, url, access: route.config.access });

@@ -22,7 +22,12 @@ export type JobDefinition = {
 /** The slice of a logger the queue needs (pino's and the console's both fit). */
 export type JobLog = { error: (obj: unknown, msg?: string) => void };
 
-export type Jobs = { boss: PgBoss; stop: () => Promise<void>; dispatchOutbox: () => Promise<number>; send: (name: string, data: object) => Promise<string | null> };
+export type Jobs = {
+  boss: PgBoss;
+  stop: () => Promise<void>;
+  dispatchOutbox: () => Promise<number>;
+  send: (name: string, data: object) => Promise<string | null>;
+};
 
 /** The outbox row id as a job id: dispatching the same row twice inserts nothing the second time. */
 function jobIdFor(outboxId: number): string {
@@ -51,11 +56,19 @@ export async function startJobs(
   for (const name of names) await boss.createQueue(name).catch(() => undefined);
 
   for (const def of definitions) {
-    await boss.work<Record<string, unknown>>(def.name, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
-      for (const job of jobs) {
-        await def.handler(systemCtx(database.db, config, crypto, `job:${def.name}`), job.data ?? {}, job.id);
-      }
-    });
+    await boss.work<Record<string, unknown>>(
+      def.name,
+      { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+      async (jobs) => {
+        for (const job of jobs) {
+          await def.handler(
+            systemCtx(database.db, config, crypto, `job:${def.name}`),
+            job.data ?? {},
+            job.id,
+          );
+        }
+      },
+    );
     if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
   }
 
@@ -69,10 +82,16 @@ export async function startJobs(
       );
       for (const r of rows) {
         if (names.has(r.topic)) {
-          await boss.send(r.topic, r.payload, { id: jobIdFor(Number(r.id)), db: { executeSql: (t, v) => client.query(t, v) } });
+          await boss.send(r.topic, r.payload, {
+            id: jobIdFor(Number(r.id)),
+            db: { executeSql: (t, v) => client.query(t, v) },
+          });
         }
       }
-      if (rows.length) await client.query('update outbox set dispatched_at = now() where id = any($1::bigint[])', [rows.map((r) => r.id)]);
+      if (rows.length)
+        await client.query('update outbox set dispatched_at = now() where id = any($1::bigint[])', [
+          rows.map((r) => r.id),
+        ]);
       await client.query('commit');
       return rows.length;
     } catch (e) {

@@ -8,7 +8,9 @@ import type { Db, Tx } from '../db/pool';
  */
 export async function runOnce(db: Db, key: string, fn: (tx: Tx) => Promise<void>): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const ins = await tx.execute(sql`insert into job_runs (key) values (${key}) on conflict do nothing returning key`);
+    const ins = await tx.execute(
+      sql`insert into job_runs (key) values (${key}) on conflict do nothing returning key`,
+    );
     if (ins.rows.length === 0) return false;
     await fn(tx);
     return true;

@@ -4,7 +4,14 @@ import type { DbOrTx } from '../db/pool';
 import { notifications } from '../db/schema';
 import { AppError } from '../errors';
 
-export type NewNotification = { userId: string; kind: string; title: string; body: string; link?: string | null; dedupeKey?: string | null };
+export type NewNotification = {
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link?: string | null;
+  dedupeKey?: string | null;
+};
 
 /** In-app inbox. A dedupe key makes repeated scans (or a retried job) notify once. */
 export async function notify(tx: DbOrTx, items: NewNotification[]): Promise<number> {
@@ -17,17 +24,43 @@ export async function notify(tx: DbOrTx, items: NewNotification[]): Promise<numb
   return res.length;
 }
 
-export async function listNotifications(ctx: Ctx, q: { page: number; pageSize: number; unreadOnly: boolean }) {
+export async function listNotifications(
+  ctx: Ctx,
+  q: { page: number; pageSize: number; unreadOnly: boolean },
+) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
-  const where = and(eq(notifications.userId, actor.userId), q.unreadOnly ? isNull(notifications.readAt) : undefined);
+  const where = and(
+    eq(notifications.userId, actor.userId),
+    q.unreadOnly ? isNull(notifications.readAt) : undefined,
+  );
   const [rows, total, unread] = await Promise.all([
-    ctx.db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))),
+    ctx.db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(where),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))),
   ]);
   return {
-    items: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.createdAt.toISOString(), readAt: r.readAt?.toISOString() ?? null })),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      link: r.link,
+      createdAt: r.createdAt.toISOString(),
+      readAt: r.readAt?.toISOString() ?? null,
+    })),
     total: total[0]?.n ?? 0,
     unread: unread[0]?.n ?? 0,
     page: q.page,
@@ -41,5 +74,11 @@ export async function markRead(ctx: Ctx, id: string | null): Promise<void> {
   await ctx.db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined));
+    .where(
+      and(
+        eq(notifications.userId, actor.userId),
+        isNull(notifications.readAt),
+        id ? eq(notifications.id, id) : undefined,
+      ),
+    );
 }

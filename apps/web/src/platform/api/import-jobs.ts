@@ -1,5 +1,4 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from './client';
 
 /** The import kinds the outline defines (`/api/import/:kind`). */

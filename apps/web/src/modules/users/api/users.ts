@@ -8,7 +8,7 @@ import {
   userSensitiveSchema,
 } from '@fazhi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { api, type QueryParams } from '../../../platform/api';
 
 export type UserCreateInput = z.input<typeof userCreateSchema>;
