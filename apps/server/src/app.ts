@@ -26,6 +26,7 @@ import { orgRoutes } from './modules/org';
 import { userRoutes } from './modules/users';
 import { calendarRoutes } from './modules/calendar';
 import { clockRoutes } from './modules/clocks';
+import { importRoutes } from './imports';
 import { errorMessages } from '@fazhi/contracts';
 
 export type AppDeps = {
@@ -88,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(calendarRoutes, { prefix: '/api' });
   await app.register(clockRoutes, { prefix: '/api' });
-  await app.register(import('./imports'), { prefix: '/api' });
+  await app.register(importRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
