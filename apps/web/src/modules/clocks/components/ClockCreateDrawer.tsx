@@ -1,10 +1,11 @@
 import type { DueDateUnit } from '@fazhi/contracts';
-import { Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio } from 'antd';
+import { DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { showSuccess } from '../../../platform/api';
 import { toIsoDate } from '../../../platform/format';
 import { applyServerErrors } from '../../../platform/forms';
 import { dueDateUnitNames, unitLabel, useLabel, useT } from '../../../platform/i18n';
+import { DrawerFormFooter } from '../../../platform/ui';
 import { DueDatePreview } from '../../calendar';
 import { OrgTreeSelect } from '../../org';
 import { useCreateClock } from '../api';
@@ -72,19 +73,12 @@ export function ClockCreateDrawer({ open, onClose, onCreated }: ClockCreateDrawe
       destroyOnHidden
       title={t('登记期限', 'New time limit')}
       footer={
-        <Flex justify="flex-end" gap="small">
-          <Button onClick={onClose} data-testid="clock-form-cancel">
-            {t('取消', 'Cancel')}
-          </Button>
-          <Button
-            type="primary"
-            loading={create.isPending}
-            onClick={() => form.submit()}
-            data-testid="clock-form-submit"
-          >
-            {t('保存', 'Save')}
-          </Button>
-        </Flex>
+        <DrawerFormFooter
+          testId="clock-form"
+          saving={create.isPending}
+          onCancel={onClose}
+          onSave={() => form.submit()}
+        />
       }
     >
       <Form<Values>

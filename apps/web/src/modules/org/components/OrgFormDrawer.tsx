@@ -1,9 +1,10 @@
 import { isValidUscc, type Org, type OrgType } from '@fazhi/contracts';
-import { Button, Drawer, Flex, Form, Input, Select, Switch } from 'antd';
+import { Drawer, Flex, Form, Input, Select, Switch } from 'antd';
 import { useMemo } from 'react';
 import { showSuccess } from '../../../platform/api';
 import { applyServerErrors, checkRule } from '../../../platform/forms';
 import { orgTypeLabel, orgTypeNames, useLabel, useT } from '../../../platform/i18n';
+import { DrawerFormFooter } from '../../../platform/ui';
 import { buildTree, subtreeIds } from '../../../platform/tree';
 import { useCreateOrg, useOrgs, useUpdateOrg } from '../api';
 import { OrgTreeSelect } from './OrgTreeSelect';
@@ -107,19 +108,12 @@ export function OrgFormDrawer({ open, org, defaultRegionCode, onClose }: OrgForm
       destroyOnHidden
       title={editing ? t('编辑单位', 'Edit organisation') : t('新建单位', 'New organisation')}
       footer={
-        <Flex justify="flex-end" gap="small">
-          <Button onClick={onClose} data-testid="org-form-cancel">
-            {t('取消', 'Cancel')}
-          </Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="org-form-submit"
-          >
-            {t('保存', 'Save')}
-          </Button>
-        </Flex>
+        <DrawerFormFooter
+          testId="org-form"
+          saving={create.isPending || update.isPending}
+          onCancel={onClose}
+          onSave={() => form.submit()}
+        />
       }
     >
       <Form<Values>

@@ -1,8 +1,9 @@
 import { isValidIdNumber, isValidMobile, type User } from '@fazhi/contracts';
-import { Button, Drawer, Flex, Form, Input } from 'antd';
+import { Drawer, Form, Input } from 'antd';
 import { showSuccess } from '../../../platform/api';
 import { applyServerErrors, checkRule } from '../../../platform/forms';
 import { useT } from '../../../platform/i18n';
+import { DrawerFormFooter } from '../../../platform/ui';
 import { OrgTreeSelect } from '../../org';
 import { useCreateUser, useUpdateUser, type UserUpdateInput } from '../api';
 import { PasswordField } from './PasswordField';
@@ -93,19 +94,12 @@ export function UserFormDrawer({ open, user, onClose }: UserFormDrawerProps) {
       destroyOnHidden
       title={editing ? t('编辑用户', 'Edit user') : t('新建用户', 'New user')}
       footer={
-        <Flex justify="flex-end" gap="small">
-          <Button onClick={onClose} data-testid="user-form-cancel">
-            {t('取消', 'Cancel')}
-          </Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="user-form-submit"
-          >
-            {t('保存', 'Save')}
-          </Button>
-        </Flex>
+        <DrawerFormFooter
+          testId="user-form"
+          saving={create.isPending || update.isPending}
+          onCancel={onClose}
+          onSave={() => form.submit()}
+        />
       }
     >
       <Form<Values>
