@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit-verify';
 import {
+  appendAudit,
+  auditStandalone,
+  deferAudit,
+  flushDeferredAudit,
+} from '../../src/platform/audit/audit.service';
+import {
   login,
   makeOrg,
   makeRegion,
@@ -33,6 +39,29 @@ describe('audit trail', () => {
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(true);
     expect(res.body.checked).toBeGreaterThanOrEqual(7);
+  });
+
+  it('a long transaction with deferred audit does not block other audited writes, and the chain holds', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const long = env.database.db.transaction(async (tx) => {
+      deferAudit(tx);
+      await appendAudit(tx, env.ctx, { action: 'test.long', entityType: 'test', entityId: 'long-1' });
+      await held;
+      await appendAudit(tx, env.ctx, { action: 'test.long', entityType: 'test', entityId: 'long-2' });
+      await flushDeferredAudit(tx);
+    });
+    // While the long transaction is open, another audited write completes at once.
+    const t0 = Date.now();
+    await auditStandalone(env.ctx, { action: 'test.short', entityType: 'test', entityId: 'short' });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    release();
+    await long;
+    const { rows } = await env.database.pool.query(
+      `select entity_id from audit_log where action like 'test.%' order by seq`,
+    );
+    expect(rows.map((r) => r.entity_id)).toEqual(['short', 'long-1', 'long-2']);
+    expect((await verifyAuditChain(env.database.db)).ok).toBe(true);
   });
 
   it('the application cannot update or delete audit rows', async () => {

@@ -21,15 +21,39 @@ export type AuditInput = {
 /** Serialises appends so each entry links to its predecessor; held only until the caller's commit. */
 const CHAIN_LOCK = 7301002;
 
+type AuditCtx = Pick<Ctx, 'actor' | 'requestId' | 'ip'>;
+
+/**
+ * Entries buffered by a long transaction (an Excel import writing thousands of rows) and written by
+ * flushDeferredAudit just before it commits: the chain lock, which serialises every audited write in the
+ * system, is then held for the last moment of that transaction instead of its whole length.
+ */
+const deferred = new WeakMap<DbOrTx, { ctx: AuditCtx; input: AuditInput; at: Date }[]>();
+
+export function deferAudit(tx: DbOrTx): void {
+  deferred.set(tx, []);
+}
+
+export async function flushDeferredAudit(tx: DbOrTx): Promise<void> {
+  const items = deferred.get(tx) ?? [];
+  deferred.delete(tx);
+  for (const item of items) await writeEntry(tx, item.ctx, item.input, item.at);
+}
+
 /**
  * Appends one hash-chained entry in the caller's transaction: the change and its audit entry commit
  * together or not at all.
  */
-export async function appendAudit(
-  tx: DbOrTx,
-  ctx: Pick<Ctx, 'actor' | 'requestId' | 'ip'>,
-  input: AuditInput,
-) {
+export async function appendAudit(tx: DbOrTx, ctx: AuditCtx, input: AuditInput): Promise<void> {
+  const buffer = deferred.get(tx);
+  if (buffer) {
+    buffer.push({ ctx: { actor: ctx.actor, requestId: ctx.requestId, ip: ctx.ip }, input, at: new Date() });
+    return;
+  }
+  await writeEntry(tx, ctx, input, new Date());
+}
+
+async function writeEntry(tx: DbOrTx, ctx: AuditCtx, input: AuditInput, at: Date): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [last] = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
@@ -50,7 +74,7 @@ export async function appendAudit(
       : (input.detail ?? null);
   const fields = {
     seq,
-    at: new Date(),
+    at,
     actorId: input.actorOverride ? input.actorOverride.id : (ctx.actor?.userId ?? null),
     actorName: input.actorOverride
       ? input.actorOverride.name

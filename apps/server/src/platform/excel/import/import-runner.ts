@@ -1,6 +1,6 @@
 import { AppError, isUniqueViolation } from '../../errors';
 import type { Ctx } from '../../context';
-import { appendAudit } from '../../audit/audit.service';
+import { appendAudit, deferAudit, flushDeferredAudit } from '../../audit/audit.service';
 import { parseCell } from './cells';
 import type {
   AnyImportKind,
@@ -153,6 +153,7 @@ export async function runImportRows(
   };
   try {
     await ctx.db.transaction(async (tx) => {
+      deferAudit(tx);
       await kind.commit(tx, ctx, ready, track);
       await appendAudit(tx, ctx, {
         action: 'import.run',
@@ -160,6 +161,7 @@ export async function runImportRows(
         entityId: meta.jobId,
         detail: { kind: kind.name, fileName: meta.fileName, total, written: processed },
       });
+      await flushDeferredAudit(tx);
     });
   } catch (e) {
     if (!(e instanceof RowFailure)) {
