@@ -2,12 +2,13 @@
  * The 期限台账 list benchmark.
  *
  *   npm run bench -- [--db embedded|external|both] [--clocks 1000000] [--duration 20] [--warmup 5]
- *                    [--connections 50] [--keep] [--fresh] [--verify] [--wrk]
+ *                    [--connections 50] [--probe-connections 1] [--keep] [--fresh] [--verify] [--wrk]
  *                    [--regions 150] [--orgs 1500] [--users 8000] [--seed 20261121]
  *
- * For each database kind: open it as the server does (openRuntime: migrations + official calendar),
- * generate the dataset unless an identical one is already there, start the real server in-process
- * (buildApp, logger off, 127.0.0.1), sign in as a reviewer of 三门峡市司法局 (region-tree scope ≈ 1/3 of the
+ * For each database kind, in a fresh process (this file re-invoked with --child-result): open the
+ * database as the server does (openRuntime: migrations + official calendar), generate the dataset unless
+ * an identical one is already there (generate.ts, in a child process), start the real server in that
+ * process (buildApp, logger off, 127.0.0.1), sign in as a reviewer of 三门峡市司法局 (region-tree scope ≈ 1/3 of the
  * clocks) and drive, with a separate load-generator process:
  *   (a) GET /api/bench/noop — a bench-only route registered here, access 'session': it pays the same
  *       session lookup as the list, so the ratio isolates the list's own cost;
