@@ -302,7 +302,3 @@ export async function updateOrg(ctx: Ctx, id: string, input: OrgUpdate): Promise
     return toOrgDto(actor, { ...after, regionName: before.regionName });
   });
 }
-
-export async function orgRowsForExport(ctx: Ctx, q: z.infer<typeof orgListQuerySchema>) {
-  return listOrgs(ctx, q);
-}
