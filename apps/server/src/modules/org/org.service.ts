@@ -61,12 +61,16 @@ export function toOrgDto(actor: Actor, r: OrgRow): Org {
 
 export function toRegionDto(actor: Actor, r: RegionRow): Region {
   return {
-    ...r,
+    code: r.code,
+    name: r.name,
     level: r.level as RegionLevel,
-    createdAt: undefined,
-    updatedAt: undefined,
+    parentCode: r.parentCode,
+    path: r.path,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    version: r.version,
     actions: regionActions(actor, r),
-  } as Region;
+  };
 }
 
 function regionScopeWhere(scope: Scope, actor: Actor): SQL {
