@@ -1,6 +1,7 @@
 import type { DueDateUnit } from '@fazhi/contracts';
 import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/pool';
+import { executePrepared } from '../../platform/db/prepared';
 import { organisations } from '../../platform/db/schema';
 import { clockExtensions, clockPauses, clocks } from './clocks.tables';
 
@@ -79,12 +80,14 @@ export async function findClocks(
   offset: number,
 ): Promise<ClockPageRow[]> {
   const dir = sql.raw(outer.desc ? 'desc' : 'asc');
-  const res = await db.execute<
+  const rows = await executePrepared<
     ClockView & {
       pauses: Omit<PauseRow, 'clockId'>[] | null;
       extensions: Omit<ExtensionRow, 'clockId'>[] | null;
     }
-  >(sql`
+  >(
+    db,
+    sql`
     select c.id, c.org_id as "orgId", c.region_path as "regionPath", c.title, c.subject_type as "subjectType",
            c.subject_id as "subjectId", c.start_event as "startEvent", c.start_date as "startDate", c.amount, c.unit,
            c.legal_basis as "legalBasis", c.warning_days as "warningDays", c.due_date as "dueDate", c.provisional,
@@ -100,8 +103,9 @@ export async function findClocks(
               from clock_extensions e where e.clock_id = c.id) as extensions
       from clocks c
      where c.id = any(array(select ${clocks.id} from ${clocks} where ${where ?? sql`true`} order by ${sql.join(orderBy, sql`, `)} limit ${limit} offset ${offset}))
-     order by c.${sql.raw(outer.column)} ${dir}, c.id ${dir}`);
-  return res.rows.map((r) => ({
+     order by c.${sql.raw(outer.column)} ${dir}, c.id ${dir}`,
+  );
+  return rows.map((r) => ({
     ...r,
     pauses: (r.pauses ?? []).map((p) => ({ ...p, clockId: r.id })),
     extensions: (r.extensions ?? []).map((e) => ({ ...e, clockId: r.id })),
@@ -110,10 +114,11 @@ export async function findClocks(
 
 /** Counts matching clocks up to `cap` (the inner LIMIT keeps the count cheap on a million rows). */
 export async function countClocksCapped(db: DbOrTx, where: SQL | undefined, cap: number): Promise<number> {
-  const res = await db.execute<{ n: number }>(
+  const rows = await executePrepared<{ n: number }>(
+    db,
     sql`select count(*)::int as n from (select 1 from ${clocks} where ${where ?? sql`true`} limit ${cap}) t`,
   );
-  return Number(res.rows[0]?.n ?? 0);
+  return Number(rows[0]?.n ?? 0);
 }
 
 export async function findClockById(

@@ -3,6 +3,7 @@ import type { Role } from '@fazhi/contracts';
 import { eq, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../context';
 import type { Db, DbOrTx } from '../db/pool';
+import { executePrepared } from '../db/prepared';
 import { sessions } from '../db/schema';
 import { getSecuritySettings } from './security-settings';
 
@@ -52,7 +53,9 @@ type Row = {
 /** Resolves a cookie token to the actor, enforcing the idle timeout and the absolute lifetime. */
 export async function lookupSession(db: Db, token: string): Promise<SessionLookup> {
   const idHash = sha256(token);
-  const res = await db.execute<Row>(sql`
+  const rows = await executePrepared<Row>(
+    db,
+    sql`
     select s.id_hash, s.csrf_token, s.last_seen_at, s.expires_at,
            u.id as user_id, u.username, u.display_name, u.must_change_password, u.password_changed_at, u.disabled,
            o.id as org_id, o.name as org_name, r.code as region_code, r.name as region_name, r.path as region_path,
@@ -61,8 +64,9 @@ export async function lookupSession(db: Db, token: string): Promise<SessionLooku
       join users u on u.id = s.user_id
       join organisations o on o.id = u.org_id
       join regions r on r.code = o.region_code
-     where s.id_hash = ${idHash}`);
-  const row = res.rows[0];
+     where s.id_hash = ${idHash}`,
+  );
+  const row = rows[0];
   if (!row) return null;
   const policy = await getSecuritySettings(db);
   const now = Date.now();
