@@ -75,7 +75,7 @@ export function UsersPage() {
         <Input.Search
           allowClear
           defaultValue={values.q}
-          placeholder={t('搜索用户名、姓名或手机号', 'Search username, name or mobile')}
+          placeholder={t('搜索用户名、姓名或单位', 'Search username, name or organisation')}
           onSearch={(q) => update({ q: q.trim() })}
           style={{ width: 260 }}
           data-testid="user-search"
