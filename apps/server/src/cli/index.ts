@@ -30,7 +30,7 @@ Usage: fazhi <command> [options]        (in the repository: npm run fazhi -- <co
 
 Commands:
   migrate                       Apply database migrations (数据库迁移) and load the official holiday calendar.
-  create-admin --username U --password P [--role sysadmin|secadmin|auditadmin] [--display-name N]
+  create-admin --username U [--password P] [--role sysadmin|secadmin|auditadmin] [--display-name N]
                [--org-name N [--org-type T]] [--region-code C --region-name N]
                                 Create an administrator (管理员账户; default 系统管理员). On an empty database,
                                 --region-code/--region-name/--org-name create the root 行政区划 and 单位 first.
@@ -137,9 +137,11 @@ export async function runCli(
       if (!entry) throw new UsageError(`--org-type must be one of ${Object.keys(ORG_TYPES).join(', ')}`);
       orgTypeValue = entry[0] as OrgType;
     }
+    // FAZHI_ADMIN_PASSWORD keeps the password out of the shell history and the process list.
+    const adminPassword = v.password ?? process.env.FAZHI_ADMIN_PASSWORD;
     if (command === 'create-admin') {
       need(v.username, '--username');
-      need(v.password, '--password');
+      need(adminPassword, '--password (or FAZHI_ADMIN_PASSWORD)');
     }
 
     rt = await open();
@@ -156,7 +158,7 @@ export async function runCli(
         await ensureMigrated(rt);
         const r = await createAdmin(cliCtx(rt, 'create-admin'), {
           username: need(v.username, '--username'),
-          password: need(v.password, '--password'),
+          password: need(adminPassword, '--password (or FAZHI_ADMIN_PASSWORD)'),
           role: typeof v.role === 'string' ? (v.role as Role) : undefined,
           displayName: typeof v['display-name'] === 'string' ? v['display-name'] : undefined,
           orgName: typeof v['org-name'] === 'string' ? v['org-name'] : undefined,

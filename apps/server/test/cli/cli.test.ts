@@ -76,6 +76,15 @@ describe('fazhi CLI', () => {
     ).toBe(0);
     const sec = await signIn('sec', 'Sec#Pass20255');
     expect(sec.body).toMatchObject({ roles: ['secadmin'], orgName: '某省司法厅' });
+
+    // The password may come from FAZHI_ADMIN_PASSWORD instead of the command line.
+    process.env.FAZHI_ADMIN_PASSWORD = 'Aud#Pass20255';
+    try {
+      expect(await cli(['create-admin', '--username', 'aud', '--role', 'auditadmin'])).toBe(0);
+    } finally {
+      delete process.env.FAZHI_ADMIN_PASSWORD;
+    }
+    expect((await signIn('aud', 'Aud#Pass20255')).body).toMatchObject({ roles: ['auditadmin'] });
   });
 
   it('create-admin refuses a weak password, a taken username and an unknown role', async () => {
