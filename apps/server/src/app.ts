@@ -26,6 +26,7 @@ import { orgRoutes } from './modules/org';
 import { userRoutes } from './modules/users';
 import { calendarRoutes } from './modules/calendar';
 import { clockRoutes } from './modules/clocks';
+import { normdocRoutes } from './modules/normdocs';
 import { importRoutes } from './imports';
 import { errorMessages } from '@fazhi/contracts';
 
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(calendarRoutes, { prefix: '/api' });
   await app.register(clockRoutes, { prefix: '/api' });
+  await app.register(normdocRoutes, { prefix: '/api' });
   await app.register(importRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

@@ -1,6 +1,7 @@
 import type { JobDefinition } from './platform/jobs';
 import { purgeExpiredSessions } from './platform/auth/sessions';
 import { clockScanJob } from './modules/clocks';
+import { normdocJobs } from './modules/normdocs';
 
 /** Every queue the server works: each module contributes its scheduled jobs and event handlers here. */
 export function jobDefinitions(): JobDefinition[] {
@@ -11,5 +12,6 @@ export function jobDefinitions(): JobDefinition[] {
       handler: async (ctx) => purgeExpiredSessions(ctx.db),
     },
     clockScanJob,
+    ...normdocJobs,
   ];
 }

@@ -11,3 +11,4 @@ export * from './clocks/clock.schema';
 export * from './notify/notification.schema';
 export * from './clock';
 export * from './import/import.schema';
+export * from './normdocs';

@@ -2,6 +2,7 @@ import { PERMISSIONS, roleNames, type Permission, type Role } from '@fazhi/contr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestEnv, type TestEnv } from '../harness';
 import { buildWorld, PLACES, shouldSeeTarget, type World } from './fixtures';
+import { moduleFixtures } from './modules';
 
 /**
  * Walks every route of the OpenAPI document for every role at four places (same region, parent region,
@@ -31,6 +32,7 @@ function fillPath(url: string, w: World): string | null {
     [/^\/api\/notifications\/:id/, { id: t.notificationId }],
     [/^\/api\/import\/jobs\/:jobId/, { jobId: t.importJobId }],
     [/^\/api\/import\/:kind/, { kind: 'orgs' }],
+    ...moduleFixtures.flatMap((f) => f.paths(w.extra, w)),
   ];
   if (!url.includes(':')) return url;
   const hit = table.find(([re]) => re.test(url));
@@ -106,6 +108,7 @@ function sampleBody(method: string, url: string, w: World): unknown {
     'POST /api/notifications/read-all': {},
     'POST /api/import/:kind': new FormData(),
   };
+  for (const f of moduleFixtures) Object.assign(samples, f.samples(w.extra, w, n));
   if (!(key in samples)) throw new Error(`access matrix: no sample body for ${key} — add one`);
   return samples[key];
 }
@@ -117,6 +120,7 @@ const UNSCOPED: Record<string, string> = {
   'GET /api/import/:kind/template.xlsx': 'templates hold no records',
   'POST /api/notifications/:id/read': 'updates only the caller’s own notifications (checked below)',
   'POST /api/audit/verify': 'reports only whether the whole chain is intact',
+  ...Object.assign({}, ...moduleFixtures.map((f) => f.unscoped ?? {})),
 };
 
 let routes: Route[] = [];
@@ -124,6 +128,7 @@ let routes: Route[] = [];
 beforeAll(async () => {
   env = await startTestEnv();
   world = await buildWorld(env);
+  for (const f of moduleFixtures) Object.assign(world.extra, await f.setup(env, world));
   const doc = (
     await new Client(env.baseUrl).get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json')
   ).body;
@@ -175,7 +180,12 @@ describe('access matrix', () => {
   }, 240_000);
 
   it('records of region A are invisible and unchangeable from the child region A1 and the sibling region B', async () => {
-    const targetIds = [world.target.orgId, world.target.userId, world.target.clockId];
+    const targetIds = [
+      world.target.orgId,
+      world.target.userId,
+      world.target.clockId,
+      ...Object.values(world.extra),
+    ];
     for (const r of routes.filter((x) => x.access !== 'public' && x.access !== 'session')) {
       const allowed: readonly Role[] = PERMISSIONS[r.access as Permission];
       const key = `${r.method} ${r.url}`;

@@ -36,6 +36,8 @@ export type World = {
     notificationId: string;
     importJobId: string;
   };
+  /** Target records of the business modules (test/access/modules), by name; all of region A. */
+  extra: Record<string, string>;
 };
 
 const BUREAU_ROLES: Role[] = ['sysadmin', 'secadmin', 'auditadmin', 'reviewer', 'supervisor', 'leader'];
@@ -99,6 +101,7 @@ export async function buildWorld(env: TestEnv): Promise<World> {
       notificationId: note?.id as string,
       importJobId: job?.id as string,
     },
+    extra: {},
   };
 }
 

@@ -2,6 +2,7 @@ import { auditModule } from '../modules/audit';
 import { calendarModule } from '../modules/calendar';
 import { clocksModule } from '../modules/clocks';
 import { homeModule } from '../modules/home';
+import { normdocsModule } from '../modules/normdocs';
 import { orgModule } from '../modules/org';
 import { securityModule } from '../modules/security';
 import { usersModule } from '../modules/users';
@@ -11,6 +12,7 @@ import type { ModuleDefinition } from '../platform/navigation';
 export const modules: ModuleDefinition[] = [
   homeModule,
   clocksModule,
+  normdocsModule,
   calendarModule,
   orgModule,
   usersModule,

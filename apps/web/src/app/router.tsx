@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { changePasswordRoute, loginRoute } from '../modules/auth';
 import { meQueryKey, registerSessionHandlers, setCsrfToken } from '../platform/api';
 import { lazyPage } from '../platform/navigation';
+import { PortalHome, PortalLayout } from './layout/PortalLayout';
 import { AppLayout } from './layout/AppLayout';
 import { modules } from './modules';
 import { RequireAuth } from './RequireAuth';
@@ -10,6 +11,14 @@ import { RequireAuth } from './RequireAuth';
 export function createAppRouter(queryClient: QueryClient) {
   const router = createBrowserRouter([
     loginRoute,
+    {
+      path: '/portal',
+      element: <PortalLayout />,
+      children: [
+        { index: true, element: <PortalHome modules={modules} /> },
+        ...modules.flatMap((m) => m.publicRoutes ?? []),
+      ],
+    },
     {
       element: <RequireAuth />,
       children: [
@@ -46,7 +55,7 @@ export function createAppRouter(queryClient: QueryClient) {
     onUnauthenticated: () => {
       setCsrfToken(null);
       const { pathname, search } = router.state.location;
-      if (pathname === '/login') return;
+      if (pathname === '/login' || pathname.startsWith('/portal')) return;
       const next = encodeURIComponent(pathname + search);
       void router.navigate(`/login?next=${next}`, { replace: true }).then(() => queryClient.clear());
     },

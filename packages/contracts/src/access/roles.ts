@@ -84,6 +84,17 @@ export const PERMISSIONS = {
   // statutory clocks (期限台账): the first business records, used by every later module
   'clock.read': ['reviewer', 'supervisor', 'staff', 'head', 'leader'],
   'clock.write': ['staff', 'head', 'reviewer'],
+  // 行政规范性文件 (normative documents)
+  'normdoc.read': ['reviewer', 'supervisor', 'staff', 'head', 'leader'],
+  /** 起草单位: drafts, comment periods, submission, publication, filing submission, register import of own org. */
+  'normdoc.draft': ['staff', 'head'],
+  /** 集体审议 and 签发 are recorded by the issuing organ's head. */
+  'normdoc.sign': ['head'],
+  /** 司法局: legality review, 三统一 registration, receiving-side filing review, 认定未备案, clean-up campaigns. */
+  'normdoc.review': ['reviewer'],
+  /** Per-jurisdiction settings: numbering template, filing deadlines, comment period, validity. */
+  'normdoc.settings': ['reviewer'],
+  'normdoc.figures': ['reviewer', 'supervisor', 'head', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 export const permissionNames = Object.keys(PERMISSIONS) as Permission[];

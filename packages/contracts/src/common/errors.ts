@@ -1,3 +1,5 @@
+import { normdocErrorMessages } from '../normdocs/normdoc.errors';
+
 /**
  * Error codes shared by server and web. Every error the API returns is `{ code, message, details }`
  * with a Chinese message; `errorMessages` holds zh and en texts so the web can show either.
@@ -91,6 +93,7 @@ export const errorMessages = {
     en: 'Internal server error',
   },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂时不可用', en: 'Service unavailable' },
+  ...normdocErrorMessages,
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

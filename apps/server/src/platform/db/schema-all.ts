@@ -1,3 +1,4 @@
 // The single schema input of drizzle-kit: platform tables plus every module's tables.
 export * from './schema';
 export * from '../../modules/clocks/clocks.tables';
+export * from '../../modules/normdocs/normdocs.tables';

@@ -229,3 +229,22 @@ export const importJobs = pgTable('import_jobs', {
   createdAt: ts('created_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
 });
+
+/**
+ * Uploaded files (attachments of every module). Kept in the database so that a backup, a restore and a
+ * transaction cover them together with the records that point at them; sha256 is recorded at upload.
+ */
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('stored_files_sha256_idx').on(t.sha256)],
+);

@@ -20,6 +20,10 @@ export interface ModuleDefinition {
   menu: MenuEntry[];
   /** Routes rendered inside the authenticated layout. */
   routes: RouteObject[];
+  /** Public portal routes (no login), rendered under `/portal` in the portal layout. */
+  publicRoutes?: RouteObject[];
+  /** Links on the portal's home page. */
+  portalEntries?: { path: string; label: Bilingual; description?: Bilingual; testId: string }[];
 }
 
 /** `handle` of a route: its breadcrumb. */

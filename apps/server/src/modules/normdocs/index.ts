@@ -1,0 +1,21 @@
+// What other modules may use from the normative-documents module (行政规范性文件).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { catalogueRoutes } from './catalogue/catalogue.routes';
+import { cleanupRoutes } from './cleanup/cleanup.routes';
+import { commentRoutes } from './comments/comments.routes';
+import { figureRoutes } from './figures/figures.routes';
+import { filingRoutes } from './filings/filings.routes';
+import { documentRoutes } from './normdocs.routes';
+import { registerRoutes } from './registers/registers.routes';
+
+/** Every route of the module, each area in its own plugin. */
+export const normdocRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(documentRoutes);
+  await app.register(commentRoutes);
+  await app.register(filingRoutes);
+  await app.register(registerRoutes);
+  await app.register(cleanupRoutes);
+  await app.register(catalogueRoutes);
+  await app.register(figureRoutes);
+};
+export { normdocJobs } from './normdocs.jobs';

@@ -1,0 +1,63 @@
+import { Card, Flex, Layout, List, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router';
+import { useT } from '../../platform/i18n';
+import type { ModuleDefinition } from '../../platform/navigation';
+import { PageSpinner } from '../../platform/navigation';
+import { LocaleSwitch } from '../../platform/ui';
+
+/** The public portal (政务公开): no login, no menu of the staff application. */
+export function PortalLayout() {
+  const t = useT();
+  return (
+    <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
+      <Layout.Header
+        style={{
+          background: '#a61b29',
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+        }}
+      >
+        <Link to="/portal" data-testid="portal-home" style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>
+          {t('法治政府建设 · 公众服务', 'Rule of Law · Public portal')}
+        </Link>
+        <LocaleSwitch />
+      </Layout.Header>
+      <Layout.Content style={{ maxWidth: 1100, width: '100%', margin: '24px auto', padding: '0 16px' }}>
+        <Suspense fallback={<PageSpinner />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>
+        {t('本页面信息由各级人民政府及其部门依法公开', 'Published by the governments and their departments')}
+      </Layout.Footer>
+    </Layout>
+  );
+}
+
+/** Portal entry page: the public services each module offers (its public routes with a `portalEntry`). */
+export function PortalHome({ modules }: { modules: ModuleDefinition[] }) {
+  const t = useT();
+  const entries = modules.flatMap((m) => m.portalEntries ?? []);
+  return (
+    <Card>
+      <Typography.Title level={4}>{t('公众服务', 'Public services')}</Typography.Title>
+      <List
+        dataSource={entries}
+        renderItem={(e) => (
+          <List.Item>
+            <Flex vertical>
+              <Link to={e.path} data-testid={e.testId}>
+                {t(e.label.zh, e.label.en)}
+              </Link>
+              {e.description && (
+                <Typography.Text type="secondary">{t(e.description.zh, e.description.en)}</Typography.Text>
+              )}
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,8 @@
+import { Result } from 'antd';
+import { useT } from '../../../platform/i18n';
+
+/** Placeholder until this area's page is built. */
+export function FilingReviewsPage() {
+  const t = useT();
+  return <Result status="info" title={t('备案审查', 'Filing review')} />;
+}

@@ -1,0 +1,3 @@
+export * from './normdoc.states';
+export * from './normdoc.labels';
+export * from './normdoc.schema';
