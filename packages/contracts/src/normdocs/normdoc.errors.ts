@@ -31,6 +31,16 @@ export const normdocErrorMessages = {
     en: 'Comment period is closed',
   },
   CHALLENGE_FAILED: { status: 400, zh: '验证题答案不正确，请重新作答', en: 'Anti-spam challenge failed' },
+  COMMENT_DAILY_LIMIT: {
+    status: 429,
+    zh: '您今天对该草案提交的意见已达上限，请明天再提交或将多条意见合并为一条',
+    en: 'Daily comment limit for this draft reached',
+  },
+  COMMENT_RESULTS_PUBLISHED: {
+    status: 409,
+    zh: '采纳情况说明已公布，意见处理结果不能再修改',
+    en: 'Comment results already published',
+  },
   ATTACHMENT_TYPE: {
     status: 415,
     zh: '附件类型不符合要求：正式文本须为 .docx 或 .pdf，其他材料可为 .docx/.doc/.pdf/.xlsx/.jpg/.png',
@@ -41,5 +51,30 @@ export const normdocErrorMessages = {
     status: 409,
     zh: '文件尚未公布，不能报送备案',
     en: 'Only published documents can be filed',
+  },
+  REGISTER_ROWS_INVALID: {
+    status: 422,
+    zh: '发文目录有错误的行，本次未写入任何数据，请按提示修改后重新上传',
+    en: 'The register has invalid rows; nothing was written',
+  },
+  SAMPLE_LOCKED: {
+    status: 409,
+    zh: '样本中已有条目完成认定，不能重新抽样',
+    en: 'The sample is already being classified',
+  },
+  CLEANUP_UNDECIDED: {
+    status: 409,
+    zh: '清理清单中仍有未提出处理意见的文件，不能作出清理决定',
+    en: 'Some documents of the worklist have no result yet',
+  },
+  CLEANUP_NOT_EFFECTIVE: {
+    status: 409,
+    zh: '清理决定尚未生效，生效日期之后才能执行清理结果',
+    en: 'The clean-up decision is not yet effective',
+  },
+  EVALUATION_NOT_ISSUED: {
+    status: 409,
+    zh: '只能对已公布施行的文件开展后评估',
+    en: 'Only issued documents can be evaluated',
   },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -154,7 +154,6 @@ export const normdocTransitionSchema = z.discriminatedUnion('action', [
     action: z.literal('amend'),
     ...base,
     reason: text(2000, '修改理由'),
-    endedOn: isoDateSchema,
   }),
   z.strictObject({
     action: z.literal('repeal'),

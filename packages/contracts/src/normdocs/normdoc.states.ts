@@ -140,7 +140,8 @@ export const NORMDOC_TRANSITIONS = {
     to: ['registered'],
     by: 'reviewer',
   },
-  publish: { zh: '公布', en: 'Publish', from: ['registered'], to: ['published'], by: 'drafter' },
+  /** In force at once when the effective date has come; otherwise published until 施行. */
+  publish: { zh: '公布', en: 'Publish', from: ['registered'], to: ['published', 'in_force'], by: 'drafter' },
   take_effect: { zh: '施行', en: 'Take effect', from: ['published'], to: ['in_force'], by: 'drafter' },
   amend: {
     zh: '修改（新版本）',
@@ -231,3 +232,18 @@ export const NORMDOC_GATES = {
     zh: '未统一登记编号的文件不得公布',
   },
 } as const;
+
+/**
+ * Each actor's actions go through their own route, so the route's declared permission is the one the action
+ * needs: POST /api/normdocs/:id/<segment>.
+ */
+export const NORMDOC_ACTOR_ROUTE: Record<NormdocActor, { segment: string; permission: string }> = {
+  drafter: { segment: 'transitions', permission: 'normdoc.draft' },
+  reviewer: { segment: 'review-transitions', permission: 'normdoc.review' },
+  head: { segment: 'head-transitions', permission: 'normdoc.sign' },
+};
+
+/** The API path of an action on a document. */
+export function normdocTransitionPath(docId: string, action: NormdocAction): string {
+  return `/api/normdocs/${docId}/${NORMDOC_ACTOR_ROUTE[NORMDOC_TRANSITIONS[action].by].segment}`;
+}
