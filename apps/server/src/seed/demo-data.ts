@@ -54,6 +54,7 @@ const cityOrgs = (p: string, region: string, city: string, docPrefix: string): D
     type: 'department',
     region,
     parent: `${p}.gov`,
+    docCodePrefix: `${docPrefix.slice(0, 1)}市监`,
     enforcement: true,
   },
   {
@@ -62,6 +63,7 @@ const cityOrgs = (p: string, region: string, city: string, docPrefix: string): D
     type: 'department',
     region,
     parent: `${p}.gov`,
+    docCodePrefix: `${docPrefix.slice(0, 1)}城管`,
     enforcement: true,
   },
   {

@@ -5,6 +5,7 @@ import { hashPassword } from '../platform/auth/password';
 import type { Ctx } from '../platform/context';
 import { organisations, regions, users } from '../platform/db/schema';
 import { replaceRoles } from '../modules/users';
+import { seedDemoNormdocs } from './seed-normdocs';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_USERS } from './demo-data';
 
 /** Loads the demo jurisdictions, organisations and one account per role; a no-op when organisations exist. */
@@ -87,6 +88,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ seeded: boolean }> {
         detail: { source: 'demo' },
       });
     }
+    await seedDemoNormdocs(tx, ctx);
     return { seeded: true };
   });
 }
