@@ -200,6 +200,30 @@ describe('normative document lifecycle', () => {
     );
   });
 
+  it('does not close a comment period while a public comment has no adopted/not-adopted answer', async () => {
+    let doc = await create({ involvesPublicInterest: true });
+    doc = await step(doc, 'open_comment', { opensOn: '2026-09-01', days: 30 });
+    const period = await env.database.pool.query(`select id from normdoc_comment_periods where doc_id = $1`, [
+      doc.id,
+    ]);
+    await env.database.pool.query(
+      `insert into normdoc_comments (period_id, doc_id, submitter_kind, content, ip_hash) values ($1, $2, 'citizen', '建议延长过渡期', 'x')`,
+      [period.rows[0].id, doc.id],
+    );
+    expectError(
+      await act(doc, 'close_comment', { adoptionExplanation: '共收到意见1条。' }),
+      409,
+      'ILLEGAL_TRANSITION',
+      /1 条公众意见未标注/,
+    );
+    await env.database.pool.query(
+      `update normdoc_comments set adopted = true, response = '采纳' where doc_id = $1`,
+      [doc.id],
+    );
+    doc = await step(doc, 'close_comment', { adoptionExplanation: '共收到意见1条，采纳1条。' });
+    expect(doc.status).toBe('drafting');
+  });
+
   it('refuses out-of-order steps (409), the wrong actor (403) and the wrong route for an action (400)', async () => {
     const doc = await create();
     expectError(

@@ -6,7 +6,7 @@ import {
   type NormdocStatus,
   type NormdocTransitionInput,
 } from '@fazhi/contracts';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../../platform/context';
 import type { Tx } from '../../platform/db/pool';
 import { shanghaiToday } from '../../platform/clock/today';
@@ -25,6 +25,7 @@ import { docView, readableDoc } from './normdocs.service';
 import { settingsFor } from './normdocs.settings';
 import {
   normdocCommentPeriods,
+  normdocComments,
   normdocLegalityReviews,
   normdocProcedures,
   normdocs,
@@ -148,6 +149,15 @@ async function applyStep(
         throw new AppError(
           'ILLEGAL_TRANSITION',
           `征求意见期至 ${p.closesOn} 届满，届满后方可结束并说明采纳情况`,
+        );
+      const [open] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(normdocComments)
+        .where(and(eq(normdocComments.periodId, p.id), isNull(normdocComments.adopted)));
+      if (open && open.n > 0)
+        throw new AppError(
+          'ILLEGAL_TRANSITION',
+          `还有 ${open.n} 条公众意见未标注采纳情况，请逐条标注“采纳/不采纳”并说明理由后再结束征求意见`,
         );
       await tx
         .update(normdocCommentPeriods)
