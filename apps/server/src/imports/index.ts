@@ -7,12 +7,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { importRoutes as importRoutesPlugin } from '../platform/excel/import.routes';
 import { type AnyImportKind } from '../platform/excel/import';
+import { normdocImportKind } from './normdocs.import';
 import { orgImportKind } from './orgs.import';
 import { userImportKind } from './users.import';
 
-export { orgImportKind, userImportKind };
+export { normdocImportKind, orgImportKind, userImportKind };
 
-export const IMPORT_KINDS: readonly AnyImportKind[] = [orgImportKind, userImportKind];
+export const IMPORT_KINDS: readonly AnyImportKind[] = [orgImportKind, userImportKind, normdocImportKind];
 
 export function findImportKind(name: string): AnyImportKind | undefined {
   return IMPORT_KINDS.find((k) => k.name === name);

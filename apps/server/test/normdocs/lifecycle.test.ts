@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { normdocTransitionPath, type Normdoc, type NormdocAction } from '@fazhi/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../clocks/fixtures';
+import { insertDoc } from './fixtures';
 import {
   login,
   makeOrg,
@@ -293,6 +294,19 @@ describe('normative document lifecycle', () => {
     for (const r of results) expect(r.status, JSON.stringify(r.body)).toBe(200);
     const numbers = results.map((r) => r.body.registrationNumber).sort();
     expect(numbers).toEqual(['001', '002', '003', '004', '005', '006'].map((n) => `三监规〔2027〕${n}`));
+  });
+
+  it('skips registration numbers already taken by imported documents', async () => {
+    await insertDoc(env, cDept, { registrationNumber: '三监规〔2028〕001' });
+    await insertDoc(env, cDept, { registrationNumber: '三监规〔2028〕002' });
+    let d = await create({ title: '关于跳号测试的通知' });
+    d = await step(d, 'submit');
+    d = await step(d, 'accept_review');
+    d = await step(d, 'record_opinion', { opinion: 'lawful', suggestionCount: 0, opinionText: '合法' });
+    d = await step(d, 'deliberate', { meeting: '局务会议', meetingDate: '2026-11-20', result: 'adopted' });
+    d = await step(d, 'sign', { signedBy: '张局长', signedOn: '2026-11-20' });
+    d = await step(d, 'register', { registeredOn: '2028-01-05' });
+    expect(d.registrationNumber).toBe('三监规〔2028〕003');
   });
 
   it('checks attachment type and size and records the sha256', async () => {

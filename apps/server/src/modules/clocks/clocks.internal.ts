@@ -1,10 +1,10 @@
 import type { ClockStatus, DueDateUnit } from '@fazhi/contracts';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { currentCalendar, evaluateOn, lockCalendarShared } from '../../platform/clock/work-calendar';
 import { shanghaiToday } from '../../platform/clock/today';
 import type { Ctx } from '../../platform/context';
-import type { Tx } from '../../platform/db/pool';
+import type { DbOrTx, Tx } from '../../platform/db/pool';
 import { enqueueEvent } from '../../platform/jobs';
 import { invalidateClockCounts } from './clocks.count-cache';
 import { auditable, statutoryInput } from './clocks.evaluate';
@@ -110,4 +110,19 @@ export async function completeClockInTx(
     status: 'completed',
   });
   invalidateClockCounts();
+}
+
+/** The open clock another module opened for one of its records (by the subject it passed to openClockInTx). */
+export async function findClockIdBySubject(
+  db: DbOrTx,
+  subjectType: string,
+  subjectId: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: clocks.id })
+    .from(clocks)
+    .where(and(eq(clocks.subjectType, subjectType), eq(clocks.subjectId, subjectId)))
+    .orderBy(desc(clocks.createdAt))
+    .limit(1);
+  return row?.id ?? null;
 }

@@ -3,4 +3,9 @@ export { clockRoutes } from './clocks.routes';
 export { clockScanJob, scanClocks, type ScanResult } from './clock-scan.job';
 export { recomputeClocksForYear } from './clocks.recompute';
 export { invalidateClockCounts } from './clocks.count-cache';
-export { openClockInTx, completeClockInTx, type OpenClockInput } from './clocks.internal';
+export {
+  openClockInTx,
+  completeClockInTx,
+  findClockIdBySubject,
+  type OpenClockInput,
+} from './clocks.internal';

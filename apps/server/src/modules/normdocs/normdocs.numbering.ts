@@ -45,3 +45,22 @@ export async function nextSerial(tx: Tx, scopeKey: string, year: number): Promis
   if (!n) throw new AppError('INTERNAL', '登记编号生成失败');
   return n;
 }
+
+/**
+ * The next serial whose formatted number is not yet used by any document (imported catalogues bring their
+ * own numbers; the counter then moves past them). Runs in the registering transaction.
+ */
+export async function nextFreeNumber(
+  tx: Tx,
+  scopeKey: string,
+  year: number,
+  format: (n: number) => string,
+): Promise<{ n: number; number: string }> {
+  for (let tries = 0; tries < 10_000; tries++) {
+    const n = await nextSerial(tx, scopeKey, year);
+    const number = format(n);
+    const used = await tx.execute(sql`select 1 from normdocs where registration_number = ${number} limit 1`);
+    if (!used.rowCount) return { n, number };
+  }
+  throw new AppError('CONFLICT', '登记编号已用尽，请检查编号模板设置');
+}

@@ -18,7 +18,7 @@ import { ACTOR_PERMISSION } from './normdocs.dto';
 import { startNewVersion, supersedePreviousVersion } from './normdocs.ending';
 import { recordEvent } from './normdocs.events';
 import { gateFailures } from './normdocs.gates';
-import { formatRegistrationNumber, nextSerial } from './normdocs.numbering';
+import { formatRegistrationNumber, nextFreeNumber } from './normdocs.numbering';
 import { canOnDoc } from './normdocs.policy';
 import { coIssuerIds, latestReview, type DocRow } from './normdocs.repository';
 import { docView, readableDoc } from './normdocs.service';
@@ -277,15 +277,11 @@ async function applyStep(
       const year = Number(input.registeredOn.slice(0, 4));
       // One serial per jurisdiction (the region whose settings apply) and year.
       const scopeKey = s.sourceRegionCode ?? (org?.regionCode as string);
-      const n = await nextSerial(tx, `region:${scopeKey}`, year);
       const abbr = org?.docCodePrefix || org?.shortName || org?.name || '';
-      const number = formatRegistrationNumber(s.registrationTemplate, { abbr, year, n });
-      const [clash] = await tx
-        .select({ id: normdocs.id })
-        .from(normdocs)
-        .where(eq(normdocs.registrationNumber, number))
-        .limit(1);
-      if (clash) throw new AppError('DUPLICATE', `登记编号 ${number} 已被使用，请检查编号模板设置`);
+      // Numbers already taken (imported documents, numbers assigned before this system) are skipped.
+      const { n, number } = await nextFreeNumber(tx, `region:${scopeKey}`, year, (k) =>
+        formatRegistrationNumber(s.registrationTemplate, { abbr, year, n: k }),
+      );
       return {
         set: {
           registrationNumber: number,

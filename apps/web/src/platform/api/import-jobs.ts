@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
 /** The import kinds the outline defines (`/api/import/:kind`). */
-export type ImportKind = 'orgs' | 'users';
+export type ImportKind = 'orgs' | 'users' | 'normdocs';
 
 export { importJobSchema, importStartSchema, type ImportJob } from '@fazhi/contracts';
 import { importJobSchema, importStartSchema } from '@fazhi/contracts';
