@@ -126,6 +126,7 @@ describe('normative document lifecycle', () => {
     doc = await step(doc, 'submit');
     doc = await step(doc, 'accept_review');
     expect(doc.status).toBe('legality_review');
+    expect(doc.deadlines).toEqual([expect.objectContaining({ kind: 'legality_review', status: 'normal' })]);
     const clock = await env.database.pool.query(
       `select status, unit, amount from clocks where subject_type = 'normdoc.legality_review' and title like $1`,
       [`%${doc.title}`],
@@ -178,6 +179,8 @@ describe('normative document lifecycle', () => {
     });
     expect(doc.status).toBe('in_force');
     expect(doc.validUntil).toBe('2031-11-20'); // 5 years (configurable), the last day included
+    // The review clock is done; the filing clock runs (30 calendar days from publication).
+    expect(doc.deadlines.map((d) => d.kind)).toEqual(['filing']);
 
     const filings = await env.database.pool.query(
       `select recipient_kind from normdoc_filings where doc_id = $1`,

@@ -265,6 +265,16 @@ export const normdocSchema = normdocSummarySchema.extend({
   events: z.array(normdocEventSchema),
   attachments: z.array(normdocAttachmentSchema),
   legalityReviews: z.array(normdocLegalityReviewSchema),
+  /** Running deadlines of the document (legality review, comment period, filings, validity) for badges. */
+  deadlines: z.array(
+    z.object({
+      kind: z.enum(['legality_review', 'comment', 'filing', 'correction', 'validity', 'other']),
+      label: z.string(),
+      dueDate: z.string(),
+      status: z.enum(['normal', 'due_soon', 'overdue']),
+      provisional: z.boolean(),
+    }),
+  ),
   /** Gates the next step would fail right now (code + Chinese message), so the page can say why a button is off. */
   blockers: z.array(z.object({ action: normdocActionSchema, code: z.string(), message: z.string() })),
   /** Lifecycle actions the caller may perform now (table ∩ permission ∩ scope). */

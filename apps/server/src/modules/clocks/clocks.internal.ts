@@ -1,5 +1,5 @@
 import type { ClockStatus, DueDateUnit } from '@fazhi/contracts';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { appendAudit } from '../../platform/audit/audit.service';
 import { currentCalendar, evaluateOn, lockCalendarShared } from '../../platform/clock/work-calendar';
 import { shanghaiToday } from '../../platform/clock/today';
@@ -125,4 +125,33 @@ export async function findClockIdBySubject(
     .orderBy(desc(clocks.createdAt))
     .limit(1);
   return row?.id ?? null;
+}
+
+/** Open clocks of some records of another module (deadline badges on that module's pages). */
+export async function openClocksForSubjects(
+  db: DbOrTx,
+  subjectIds: readonly string[],
+): Promise<
+  {
+    subjectType: string;
+    subjectId: string | null;
+    title: string;
+    dueDate: string;
+    status: string;
+    provisional: boolean;
+  }[]
+> {
+  if (subjectIds.length === 0) return [];
+  return db
+    .select({
+      subjectType: clocks.subjectType,
+      subjectId: clocks.subjectId,
+      title: clocks.title,
+      dueDate: clocks.dueDate,
+      status: clocks.status,
+      provisional: clocks.provisional,
+    })
+    .from(clocks)
+    .where(and(inArray(clocks.subjectId, [...subjectIds]), ne(clocks.status, 'completed')))
+    .orderBy(clocks.dueDate);
 }

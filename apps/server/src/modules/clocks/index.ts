@@ -7,5 +7,6 @@ export {
   openClockInTx,
   completeClockInTx,
   findClockIdBySubject,
+  openClocksForSubjects,
   type OpenClockInput,
 } from './clocks.internal';

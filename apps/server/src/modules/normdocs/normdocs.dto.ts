@@ -60,7 +60,12 @@ export function toSummary(r: ListRow): NormdocSummary {
   };
 }
 
-export function toDoc(actor: Actor, doc: DocRow, d: DocDetails, blockers: Blocker[]): Normdoc {
+export function toDoc(
+  actor: Actor,
+  doc: DocRow,
+  d: DocDetails,
+  blockers: Blocker[],
+): Omit<Normdoc, 'deadlines'> {
   const ref = (id: string) => ({ id, name: d.orgs.get(id)?.name ?? '' });
   const scopeFields = { ...doc, coIssuerOrgIds: d.coIds };
   return {

@@ -17,6 +17,7 @@ import { organisations } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import { findOrgById } from '../org';
 import { auditDocChange } from './normdocs.audit';
+import { docDeadlines } from './normdocs.deadlines';
 import { EDITABLE, toDoc, toSummary } from './normdocs.dto';
 import { recordEvent } from './normdocs.events';
 import { currentBlockers } from './normdocs.gates';
@@ -28,10 +29,10 @@ import { normdocCoIssuers, normdocs } from './normdocs.tables';
 const bad = (message: string) => new AppError('VALIDATION_FAILED', message);
 
 /** The document as the caller sees it (timeline, attachments, blockers, allowed actions). */
-export async function docView(db: DbOrTx, actor: Actor, doc: DocRow): Promise<Normdoc> {
+export async function docView(db: DbOrTx, actor: Actor, doc: DocRow, now = new Date()): Promise<Normdoc> {
   const details = await loadDocDetails(db, doc);
   const blockers = await currentBlockers(db, doc, actionsFrom(doc.status as NormdocStatus));
-  return toDoc(actor, doc, details, blockers);
+  return { ...toDoc(actor, doc, details, blockers), deadlines: await docDeadlines(db, doc, now) };
 }
 
 /** Loads a document the caller may read (404 otherwise). */

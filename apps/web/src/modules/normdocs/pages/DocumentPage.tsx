@@ -17,7 +17,8 @@ import { FilingsPanel } from '../components/FilingsPanel';
 import { InterpretationPanel } from '../components/InterpretationPanel';
 import { LegalityReviewsTable } from '../components/LegalityReviewsTable';
 import { NormdocFormDrawer } from '../components/NormdocFormDrawer';
-import { NormdocStatusTag, ValidityBadge } from '../components/NormdocStatusTag';
+import { DeadlineBadges } from '../components/DeadlineBadges';
+import { NormdocStatusTag } from '../components/NormdocStatusTag';
 import { DESTRUCTIVE_ACTIONS, TransitionModal } from '../components/TransitionModal';
 
 /** `/normdocs/:docId` — one document: facts, the steps the caller may take, timeline and the areas' panels. */
@@ -47,7 +48,7 @@ function DocumentView({ doc }: { doc: Normdoc }) {
           <span data-testid="normdoc-title">{doc.title}</span>
           <Flex gap="small" wrap align="center" style={{ fontSize: 14, fontWeight: 'normal' }}>
             <NormdocStatusTag status={doc.status} testId="normdoc-status" />
-            <ValidityBadge status={doc.status} validUntil={doc.validUntil} />
+            <DeadlineBadges deadlines={doc.deadlines} />
             {doc.imported && <Tag>{t('导入', 'Imported')}</Tag>}
             <Typography.Text type="secondary">{NORMDOC_KINDS[doc.kind]}</Typography.Text>
             <Typography.Text type="secondary">{doc.org.name}</Typography.Text>
