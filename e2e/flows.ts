@@ -1,6 +1,7 @@
 import type { E2eTest } from './harness';
 import { assignRoles, auditLog, createOrg, exportUsers } from './flows/admin';
 import { english, firstLogin, lockout, logout } from './flows/auth';
+import { normdocLifecycle, publicComment } from './flows/normdocs';
 import { createClock, dueDate } from './flows/time-limits';
 
 /**
@@ -19,4 +20,6 @@ export const tests: E2eTest[] = [
   auditLog, // 8. 审计日志, 校验日志链
   english, // 9. 英文界面
   createClock, // 10. 期限监控: 登记期限
+  normdocLifecycle, // 11. 规范性文件全流程, 公开目录与检索
+  publicComment, // 12. 门户征求意见
 ];

@@ -41,6 +41,7 @@ export async function startE2e(): Promise<E2eEnv> {
     databaseUrl: process.env.TEST_DATABASE_URL_E2E,
     logLevel: 'silent' as const,
     loginRateMax: 1000,
+    validateResponses: true,
   };
   const runtime = await openRuntime(config);
   await seedDemo(systemCtx(runtime.database.db, config, runtime.crypto, 'e2e'));

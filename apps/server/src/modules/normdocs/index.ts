@@ -19,3 +19,14 @@ export const normdocRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(figureRoutes);
 };
 export { normdocJobs } from './normdocs.jobs';
+export { insertImportedDocTx, usedRegistrationNumbers, type ImportedDocInput } from './normdocs.import-rows';
+export { settingsFor } from './normdocs.settings';
+export {
+  computeNormdocFigures,
+  type Figure as NormdocFigure,
+  type FigureQuery as NormdocFigureQuery,
+  type FiguresResult as NormdocFiguresComputed,
+} from './figures/figures.compute';
+export { endDocInTx, type EndingAction } from './normdocs.ending';
+export { searchVector } from './normdocs.search-text';
+export { openFilingsOnPublish as openFilingsForDemo } from './filings/filings.open';
