@@ -9,6 +9,10 @@ const daysFrom = (iso: string, n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
+/** The text input of an antd Input.Search (its test id may sit on the wrapper or on the input). */
+const searchBox = (page: Page, testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
 /** Signs in as another demo account in the same tab. */
 async function as(page: Page, env: E2eEnv, username: string) {
   await page.context().clearCookies();
@@ -48,7 +52,7 @@ export const normdocLifecycle: E2eTest = {
     await page.goto(`${env.baseUrl}/normdocs`);
     await page.getByTestId('normdoc-create').click();
     await page.getByTestId('normdoc-title-input').fill(title);
-    await chooseOption(page, 'normdoc-kind-input', '部门规范性文件');
+    await page.getByTestId('normdoc-kind-input').getByText('部门规范性文件').click();
     await page.getByTestId('normdoc-flag-public-interest').check();
     await page
       .getByTestId('normdoc-body-input')
@@ -122,8 +126,8 @@ export const normdocLifecycle: E2eTest = {
     // The public catalogue, without signing in.
     await page.context().clearCookies();
     await page.goto(`${env.baseUrl}/portal/normdocs`);
-    await page.getByTestId('catalogue-search').fill(token);
-    await page.getByTestId('catalogue-search').press('Enter');
+    await searchBox(page, 'catalogue-search').fill(token);
+    await searchBox(page, 'catalogue-search').press('Enter');
     await waitText(page.getByTestId('catalogue-row').first(), number);
     await page.getByTestId('catalogue-row').first().getByRole('link').first().click();
     await waitText(page.locator('body'), bodyWord);
@@ -131,8 +135,8 @@ export const normdocLifecycle: E2eTest = {
     // Staff full-text search by a word of the body, highlighted.
     await as(page, env, 'smx.reviewer');
     await page.goto(`${env.baseUrl}/normdocs/search`);
-    await page.getByTestId('search-input').fill(bodyWord);
-    await page.getByTestId('search-input').press('Enter');
+    await searchBox(page, 'search-input').fill(bodyWord);
+    await searchBox(page, 'search-input').press('Enter');
     await waitText(page.getByTestId('search-result').first(), title);
     const marked = await page.getByTestId('search-result').first().locator('mark').count();
     assert(marked > 0, 'the hit is highlighted');
@@ -150,6 +154,7 @@ export const publicComment: E2eTest = {
       .getByRole('link', { name: /包容审慎监管/ })
       .first()
       .click();
+    await waitText(page.getByTestId('challenge-question'), '等于几');
     const question = await page.getByTestId('challenge-question').innerText();
     const content = `建议对首次轻微违法明确免罚情形（${uniqDigits(6)}）。`;
     await page.getByTestId('comment-content').fill(content);

@@ -3,7 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { changePasswordRoute, loginRoute } from '../modules/auth';
 import { meQueryKey, registerSessionHandlers, setCsrfToken } from '../platform/api';
 import { lazyPage } from '../platform/navigation';
-import { PortalHome, PortalLayout } from './layout/PortalLayout';
+import { PortalLayout } from './layout/PortalLayout';
 import { AppLayout } from './layout/AppLayout';
 import { modules } from './modules';
 import { RequireAuth } from './RequireAuth';
@@ -15,7 +15,13 @@ export function createAppRouter(queryClient: QueryClient) {
       path: '/portal',
       element: <PortalLayout />,
       children: [
-        { index: true, element: <PortalHome modules={modules} /> },
+        {
+          index: true,
+          element: lazyPage(
+            () => import('./layout/PortalHome'),
+            (m) => m.PortalHome,
+          ),
+        },
         ...modules.flatMap((m) => m.publicRoutes ?? []),
       ],
     },

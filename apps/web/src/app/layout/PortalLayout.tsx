@@ -1,8 +1,7 @@
-import { Card, Flex, Layout, List, Typography } from 'antd';
+import { Layout } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useT } from '../../platform/i18n';
-import type { ModuleDefinition } from '../../platform/navigation';
 import { PageSpinner } from '../../platform/navigation';
 import { LocaleSwitch } from '../../platform/ui';
 
@@ -33,31 +32,5 @@ export function PortalLayout() {
         {t('本页面信息由各级人民政府及其部门依法公开', 'Published by the governments and their departments')}
       </Layout.Footer>
     </Layout>
-  );
-}
-
-/** Portal entry page: the public services each module offers (its public routes with a `portalEntry`). */
-export function PortalHome({ modules }: { modules: ModuleDefinition[] }) {
-  const t = useT();
-  const entries = modules.flatMap((m) => m.portalEntries ?? []);
-  return (
-    <Card>
-      <Typography.Title level={4}>{t('公众服务', 'Public services')}</Typography.Title>
-      <List
-        dataSource={entries}
-        renderItem={(e) => (
-          <List.Item>
-            <Flex vertical>
-              <Link to={e.path} data-testid={e.testId}>
-                {t(e.label.zh, e.label.en)}
-              </Link>
-              {e.description && (
-                <Typography.Text type="secondary">{t(e.description.zh, e.description.en)}</Typography.Text>
-              )}
-            </Flex>
-          </List.Item>
-        )}
-      />
-    </Card>
   );
 }
