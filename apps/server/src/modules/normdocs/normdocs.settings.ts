@@ -12,6 +12,7 @@ import type { Actor, Ctx } from '../../platform/context';
 import type { DbOrTx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { findRegion } from '../org';
+import { templateProblem } from './normdocs.numbering';
 import { normdocRegionSettings } from './normdocs.tables';
 
 export type ResolvedSettings = NormdocSettings & {
@@ -80,6 +81,8 @@ export async function updateSettings(
 ): Promise<NormdocSettingsView> {
   requirePermission(ctx.actor, 'normdoc.settings');
   const region = await scopedRegion(ctx, input.regionCode, 'normdoc.settings');
+  const problem = templateProblem(input.registrationTemplate);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem);
   const { regionCode, version, ...fields } = input;
   await ctx.db.transaction(async (tx) => {
     const [cur] = await tx
