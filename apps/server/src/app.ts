@@ -27,6 +27,9 @@ import { userRoutes } from './modules/users';
 import { calendarRoutes } from './modules/calendar';
 import { clockRoutes } from './modules/clocks';
 import { normdocRoutes } from './modules/normdocs';
+import { indicatorsRoutes } from './modules/indicators';
+import { collectionRoutes } from './modules/collection';
+import { reportsRoutes } from './modules/reports';
 import { importRoutes } from './imports';
 import { errorMessages } from '@fazhi/contracts';
 
@@ -91,6 +94,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(calendarRoutes, { prefix: '/api' });
   await app.register(clockRoutes, { prefix: '/api' });
   await app.register(normdocRoutes, { prefix: '/api' });
+  await app.register(indicatorsRoutes, { prefix: '/api' });
+  await app.register(collectionRoutes, { prefix: '/api' });
+  await app.register(reportsRoutes, { prefix: '/api' });
   await app.register(importRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

@@ -12,3 +12,6 @@ export * from './notify/notification.schema';
 export * from './clock';
 export * from './import/import.schema';
 export * from './normdocs';
+export * from './indicators';
+export * from './collection';
+export * from './reports';

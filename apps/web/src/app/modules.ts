@@ -3,6 +3,9 @@ import { calendarModule } from '../modules/calendar';
 import { clocksModule } from '../modules/clocks';
 import { homeModule } from '../modules/home';
 import { normdocsModule } from '../modules/normdocs';
+import { indicatorsModule } from '../modules/indicators';
+import { collectionModule } from '../modules/collection';
+import { reportsModule } from '../modules/reports';
 import { orgModule } from '../modules/org';
 import { securityModule } from '../modules/security';
 import { usersModule } from '../modules/users';
@@ -13,6 +16,9 @@ export const modules: ModuleDefinition[] = [
   homeModule,
   clocksModule,
   normdocsModule,
+  collectionModule,
+  reportsModule,
+  indicatorsModule,
   calendarModule,
   orgModule,
   usersModule,

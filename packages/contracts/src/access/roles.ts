@@ -95,6 +95,21 @@ export const PERMISSIONS = {
   /** Per-jurisdiction settings: numbering template, filing deadlines, comment period, validity. */
   'normdoc.settings': ['reviewer'],
   'normdoc.figures': ['reviewer', 'supervisor', 'head', 'leader'],
+  // indicators, data collection (填报) and the annual report (法治政府建设年度报告)
+  'indicator.read': ['reviewer', 'supervisor', 'staff', 'head', 'leader'],
+  /** Local indicators, indicator systems, confirming values imported from published reports. */
+  'indicator.manage': ['reviewer'],
+  'dashboard.read': ['reviewer', 'supervisor', 'head', 'leader'],
+  /** The justice bureau creates 填报 tasks and accepts or returns submissions. */
+  'collection.manage': ['reviewer'],
+  'collection.fill': ['staff', 'head'],
+  /** The unit head signs off the organisation's submission. */
+  'collection.signoff': ['head'],
+  'report.read': ['reviewer', 'supervisor', 'staff', 'head', 'leader'],
+  'report.edit': ['reviewer', 'staff'],
+  /** Principal heads sign the report; the head records the secrecy review and publication. */
+  'report.approve': ['head'],
+  'report.publish': ['reviewer', 'head'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 export const permissionNames = Object.keys(PERMISSIONS) as Permission[];

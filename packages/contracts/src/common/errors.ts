@@ -1,3 +1,4 @@
+import { reportingErrorMessages } from '../indicators/indicator.errors';
 import { normdocErrorMessages } from '../normdocs/normdoc.errors';
 
 /**
@@ -94,6 +95,7 @@ export const errorMessages = {
   },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂时不可用', en: 'Service unavailable' },
   ...normdocErrorMessages,
+  ...reportingErrorMessages,
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -2,3 +2,6 @@
 export * from './schema';
 export * from '../../modules/clocks/clocks.tables';
 export * from '../../modules/normdocs/normdocs.tables';
+export * from '../../modules/indicators/indicators.tables';
+export * from '../../modules/collection/collection.tables';
+export * from '../../modules/reports/reports.tables';

@@ -1,5 +1,13 @@
+import { collectionFixture } from './collection.fixture';
+import { indicatorsFixture } from './indicators.fixture';
 import type { ModuleFixture } from './types';
 import { normdocFixtures } from './normdocs';
+import { reportsFixture } from './reports.fixture';
 
 /** Every module's access-matrix fixtures; a module adds its own file under this folder. */
-export const moduleFixtures: ModuleFixture[] = [...normdocFixtures];
+export const moduleFixtures: ModuleFixture[] = [
+  ...normdocFixtures,
+  indicatorsFixture,
+  collectionFixture,
+  reportsFixture,
+];

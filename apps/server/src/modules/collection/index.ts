@@ -1,0 +1,2 @@
+// What other modules may use from the collection module.
+export { collectionRoutes } from './collection.routes';

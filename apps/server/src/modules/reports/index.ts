@@ -1,0 +1,2 @@
+// What other modules may use from the reports module.
+export { reportsRoutes } from './reports.routes';

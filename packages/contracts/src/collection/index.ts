@@ -1,0 +1,2 @@
+// Contracts of the collection module.
+export {};

@@ -1,0 +1,2 @@
+// Contracts of the indicators module.
+export * from './indicator.errors';

@@ -1,0 +1,2 @@
+// Contracts of the reports module.
+export {};
