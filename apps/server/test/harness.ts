@@ -37,7 +37,13 @@ export async function startTestEnv(overrides: Partial<Config> = {}): Promise<Tes
   url.pathname = `/${name}`;
   const dbUrl = url.toString();
   const database = openDatabase(dbUrl, 10);
-  const config = { ...loadConfig({}), logLevel: 'silent' as const, loginRateMax: 1000, ...overrides };
+  const config = {
+    ...loadConfig({}),
+    logLevel: 'silent' as const,
+    loginRateMax: 1000,
+    validateResponses: true, // every response is checked against its contract (platform/http/serializer.ts)
+    ...overrides,
+  };
   const crypto = createFieldCrypto(Buffer.alloc(32, 7));
   const app = await buildApp({ db: database.db, config, crypto, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

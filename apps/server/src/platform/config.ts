@@ -21,6 +21,9 @@ const envSchema = z.object({
   FAZHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FAZHI_LOGIN_RATE_MAX: z.coerce.number().int().min(1).default(20),
   FAZHI_JOBS: bool,
+  /** Check every response against its zod schema (tests do; see platform/http/serializer.ts). */
+  FAZHI_VALIDATE_RESPONSES: bool,
+  NODE_ENV: z.string().optional(),
 });
 
 export type Config = {
@@ -35,6 +38,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['FAZHI_LOG_LEVEL'];
   loginRateMax: number;
   jobs: boolean;
+  /** zod-validate responses before writing them (default: only under NODE_ENV=test). */
+  validateResponses: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.FAZHI_LOG_LEVEL,
     loginRateMax: e.FAZHI_LOGIN_RATE_MAX,
     jobs: e.FAZHI_JOBS ?? true,
+    validateResponses: e.FAZHI_VALIDATE_RESPONSES ?? e.NODE_ENV === 'test',
   };
 }
 

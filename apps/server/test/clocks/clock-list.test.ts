@@ -78,6 +78,10 @@ describe('clock list', () => {
     expect(overdue.body.items.map((c) => c.id)).toEqual([early.id, late.id]);
     const desc = await staff.get<Page>('/api/clocks?status=overdue&sort=-dueDate');
     expect(desc.body.items.map((c) => c.id)).toEqual([late.id, early.id]);
+    // The page's pauses and extensions are read once per page; each record still gets exactly its own.
+    expect(desc.body.items[0]).toMatchObject({ pauses: [], extensions: [] });
+    expect(desc.body.items[1]?.pauses).toMatchObject([{ kind: 'correction', from: '2025-03-10' }]);
+    expect(desc.body.items[1]?.extensions).toMatchObject([{ amount: 10, approvedOn: '2025-03-20' }]);
     const completed = await staff.get<Page>('/api/clocks?status=completed');
     expect(completed.body.items.map((c) => c.id)).toEqual([done.id]);
 

@@ -65,11 +65,16 @@ export type ClockPageRow = ClockView & ClockDetails;
 /**
  * One page in one SELECT. The inner query picks the page's ids in order from an index alone (scope and status
  * are on the index entries, see clocks.tables.ts); the outer one reads only those rows by primary key and adds,
- * per row of the page, the organisation's name and the pauses and extensions (index probes inside the one
- * statement — never a query per row). `where` and `orderBy` may use only `clocks` columns.
- * Shaped for a cheap plan (`= any(array(…))` plans as two single-table queries; measured ≈20 % faster than a
- * join with IN) and sent as plain SQL through db.execute: on this hot path the query builder and a second
- * round trip for the pauses cost more than the query itself.
+ * per row, the organisation's name and region (index probes inside the one statement — never a query per row).
+ * The pauses and extensions of the whole page come once, in the first row only, each from one index scan over
+ * the page's ids: most clocks have none, and two correlated sub-plans per row (40 probes) cost ≈ 20 % of the
+ * statement's PostgreSQL time; read once per page they cost a third of that (bench/RESULTS.md, 2026-11-22).
+ * `where` and `orderBy` may use only `clocks` columns.
+ * Shaped for a cheap plan (`= any(array(…))` plans as single-table queries; measured ≈20 % faster than a join
+ * with IN; a join with organisations measured slower than its two sub-plans, it costs more to plan) and sent as
+ * plain SQL: on this hot path the query builder and a second round trip for the pauses cost more than the query
+ * itself. PostgreSQL plans the statement afresh on every execution (custom plans: the best index for the ids
+ * depends on how much of the table the scope covers, which a generic plan cannot know): planning is ≈ ¼ of it.
  */
 export async function findClocks(
   db: DbOrTx,
@@ -81,35 +86,50 @@ export async function findClocks(
 ): Promise<ClockPageRow[]> {
   const dir = sql.raw(outer.desc ? 'desc' : 'asc');
   const rows = await executePrepared<
-    ClockView & {
-      pauses: Omit<PauseRow, 'clockId'>[] | null;
-      extensions: Omit<ExtensionRow, 'clockId'>[] | null;
-    }
+    ClockView & { pauses: PauseRow[] | null; extensions: ExtensionRow[] | null }
   >(
     db,
     sql`
+    with page as materialized (
+      select array(select ${clocks.id} from ${clocks} where ${where ?? sql`true`} order by ${sql.join(orderBy, sql`, `)} limit ${limit} offset ${offset}) as ids)
     select c.id, c.org_id as "orgId", c.region_path as "regionPath", c.title, c.subject_type as "subjectType",
            c.subject_id as "subjectId", c.start_event as "startEvent", c.start_date as "startDate", c.amount, c.unit,
            c.legal_basis as "legalBasis", c.warning_days as "warningDays", c.due_date as "dueDate", c.provisional,
            c.status, c.completed_on as "completedOn", c.version,
            (select o.name from organisations o where o.id = c.org_id) as "orgName",
            (select o.region_code from organisations o where o.id = c.org_id) as "regionCode",
-           (select json_agg(json_build_object('id', p.id, 'kind', p.kind, 'from', p.from_date, 'to', p.to_date, 'reason', p.reason)
-                            order by p.from_date, p.created_at, p.id)
-              from clock_pauses p where p.clock_id = c.id) as pauses,
-           (select json_agg(json_build_object('id', e.id, 'amount', e.amount, 'unit', e.unit, 'approver', e.approver,
-                                              'reason', e.reason, 'approvedOn', e.approved_on)
-                            order by e.approved_on, e.created_at, e.id)
-              from clock_extensions e where e.clock_id = c.id) as extensions
+           case when c.id = (select ids[1] from page) then
+             (select json_agg(json_build_object('id', p.id, 'clockId', p.clock_id, 'kind', p.kind, 'from', p.from_date,
+                                                'to', p.to_date, 'reason', p.reason)
+                              order by p.from_date, p.created_at, p.id)
+                from clock_pauses p where p.clock_id = any((select ids from page)::uuid[])) end as pauses,
+           case when c.id = (select ids[1] from page) then
+             (select json_agg(json_build_object('id', e.id, 'clockId', e.clock_id, 'amount', e.amount, 'unit', e.unit,
+                                                'approver', e.approver, 'reason', e.reason, 'approvedOn', e.approved_on)
+                              order by e.approved_on, e.created_at, e.id)
+                from clock_extensions e where e.clock_id = any((select ids from page)::uuid[])) end as extensions
       from clocks c
-     where c.id = any(array(select ${clocks.id} from ${clocks} where ${where ?? sql`true`} order by ${sql.join(orderBy, sql`, `)} limit ${limit} offset ${offset}))
+     where c.id = any((select ids from page)::uuid[])
      order by c.${sql.raw(outer.column)} ${dir}, c.id ${dir}`,
   );
-  return rows.map((r) => ({
-    ...r,
-    pauses: (r.pauses ?? []).map((p) => ({ ...p, clockId: r.id })),
-    extensions: (r.extensions ?? []).map((e) => ({ ...e, clockId: r.id })),
-  }));
+  // Pauses and extensions arrive in their display order for the whole page; hand each clock its own.
+  const details = new Map<string, ClockDetails>();
+  const of = (id: string) => {
+    let d = details.get(id);
+    if (!d) details.set(id, (d = { pauses: [], extensions: [] }));
+    return d;
+  };
+  for (const r of rows) {
+    if (r.pauses) for (const p of r.pauses) of(p.clockId).pauses.push(p);
+    if (r.extensions) for (const e of r.extensions) of(e.clockId).extensions.push(e);
+  }
+  // In place: a copy per row (`{ ...rest }`) measured ≈ 0.1 ms slower per page under load.
+  for (const r of rows) {
+    const d = details.get(r.id);
+    r.pauses = d ? d.pauses : [];
+    r.extensions = d ? d.extensions : [];
+  }
+  return rows as ClockPageRow[];
 }
 
 /** Counts matching clocks up to `cap` (the inner LIMIT keeps the count cheap on a million rows). */
