@@ -11,7 +11,6 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import {
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -20,6 +19,7 @@ import { APP_VERSION } from './platform/config';
 import type { FieldCrypto } from './platform/crypto/field-crypto';
 import type { Db } from './platform/db/pool';
 import { registerErrorHandler } from './platform/http/error-handler';
+import { responseSerializerCompiler } from './platform/http/serializer';
 import { registerRequestContext } from './platform/http/request-context';
 import { platformRoutes } from './platform/routes';
 import { orgRoutes } from './modules/org';
@@ -55,7 +55,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses: zod-checked in tests, written by fast-json-stringify compiled from the zod schema otherwise.
+  app.setSerializerCompiler(responseSerializerCompiler(deps.config.validateResponses));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -8,7 +8,6 @@ import type { Db } from '../db/pool';
 import type { FieldCrypto } from '../crypto/field-crypto';
 import { AppError } from '../errors';
 import type { RouteAccess } from '../access/route-access';
-import { responseSerializerCompiler } from './serializer';
 
 export type DeclaredRoute = { method: string; url: string; access: RouteAccess };
 
@@ -37,9 +36,6 @@ export function registerRequestContext(
 ): void {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('sessionExpired', false);
-  // How every route writes its response (zod-checked in tests, compiled from the zod schema otherwise):
-  // set here, before any route is registered, because this is where buildApp first hands over the config.
-  app.setSerializerCompiler(responseSerializerCompiler(config.validateResponses));
 
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);
