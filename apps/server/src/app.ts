@@ -9,11 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import {
-  jsonSchemaTransform,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config';
 import { APP_VERSION } from './platform/config';
 import type { FieldCrypto } from './platform/crypto/field-crypto';
@@ -28,6 +24,8 @@ import { calendarRoutes } from './modules/calendar';
 import { clockRoutes } from './modules/clocks';
 import { normdocRoutes } from './modules/normdocs';
 import { indicatorsRoutes } from './modules/indicators';
+import { reportImportRoutes } from './modules/indicators/report-import';
+import { dashboardRoutes } from './modules/indicators/dashboard';
 import { collectionRoutes } from './modules/collection';
 import { reportsRoutes } from './modules/reports';
 import { importRoutes } from './imports';
@@ -96,6 +94,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clockRoutes, { prefix: '/api' });
   await app.register(normdocRoutes, { prefix: '/api' });
   await app.register(indicatorsRoutes, { prefix: '/api' });
+  await app.register(reportImportRoutes, { prefix: '/api' });
+  await app.register(dashboardRoutes, { prefix: '/api' });
   await app.register(collectionRoutes, { prefix: '/api' });
   await app.register(reportsRoutes, { prefix: '/api' });
   await app.register(importRoutes, { prefix: '/api' });
