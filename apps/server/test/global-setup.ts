@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from '../src/platform/db/embedded';
 import { runMigrations } from '../src/platform/db/migrate';
 import { openDatabase } from '../src/platform/db/pool';
 import { seedCalendarIfEmpty } from '../src/platform/clock/calendar-seed';
+import { seedIndicatorCatalogue } from '../src/modules/indicators/indicators.seed';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -41,6 +42,7 @@ export default async function setup(project: TestProject) {
   const database = openDatabase(url.toString(), 2);
   await runMigrations(database);
   await seedCalendarIfEmpty(database.db);
+  await seedIndicatorCatalogue(database.db);
   await database.close();
   project.provide('adminUrl', adminUrl);
   project.provide('templateDb', templateDb);

@@ -5,6 +5,7 @@ import { acquireDataDirLock, startEmbeddedPostgres } from './db/embedded';
 import { runMigrations } from './db/migrate';
 import { openDatabase, type Database } from './db/pool';
 import { seedCalendarIfEmpty } from './clock/calendar-seed';
+import { seedIndicatorCatalogue } from '../modules/indicators/indicators.seed';
 
 export type Runtime = {
   database: Database;
@@ -16,7 +17,7 @@ export type Runtime = {
 
 /**
  * Opens the database: DATABASE_URL when set, otherwise an embedded PostgreSQL under DATA_DIR (locked to this
- * process). Applies migrations and the official calendar. Callers own `shutdown`.
+ * process). Applies migrations, the official calendar and the indicator catalogue (missing codes only). Callers own `shutdown`.
  */
 export async function openRuntime(config: Config, log: (m: string) => void = () => {}): Promise<Runtime> {
   const crypto = createFieldCrypto(loadSecretKey(config.secretKey, config.dataDir));
@@ -46,6 +47,7 @@ export async function openRuntime(config: Config, log: (m: string) => void = () 
   try {
     await runMigrations(database);
     await seedCalendarIfEmpty(database.db);
+    await seedIndicatorCatalogue(database.db);
   } catch (e) {
     await shutdown();
     throw e;

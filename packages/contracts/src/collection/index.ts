@@ -1,2 +1,3 @@
 // Contracts of the collection module.
-export {};
+export * from './collection.states';
+export * from './collection.schema';

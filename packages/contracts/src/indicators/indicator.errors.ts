@@ -25,4 +25,19 @@ export const reportingErrorMessages = {
     zh: '服务器未安装 LibreOffice，暂不能生成 PDF；请下载 Word 版本',
     en: 'PDF conversion is not available (LibreOffice not installed)',
   },
+  COLLECTION_INCOMPLETE: {
+    status: 409,
+    zh: '还有指标未填写，请填写完整后再提交',
+    en: 'Required values are missing',
+  },
+  WORKBOOK_INVALID: {
+    status: 400,
+    zh: '填报表中有不符合要求的单元格，请按提示修改后重新上传',
+    en: 'The workbook has invalid cells',
+  },
+  INDICATOR_NOT_LOCAL: {
+    status: 409,
+    zh: '只能修改本地新增的指标；内置指标（目录和系统计算指标）的口径由系统维护，如需不同口径请新增本地指标',
+    en: 'Only local indicators can be edited',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

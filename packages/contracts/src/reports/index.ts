@@ -1,2 +1,5 @@
 // Contracts of the reports module.
-export {};
+export * from './report.states';
+export * from './report.outline';
+export * from './report.markup';
+export * from './report.schema';

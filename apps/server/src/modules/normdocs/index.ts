@@ -30,3 +30,4 @@ export {
 export { endDocInTx, type EndingAction } from './normdocs.ending';
 export { searchVector } from './normdocs.search-text';
 export { openFilingsOnPublish as openFilingsForDemo } from './filings/filings.open';
+export { figureRecords as normdocFigureRecords } from './figures/figures.records';

@@ -13,6 +13,15 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../../platform/db/schema';
 
+export type ReportSnapshot = {
+  code: string;
+  title: string;
+  level?: number;
+  body: string;
+  /** RenderedSection of the contracts, frozen at publication. */
+  rendered?: unknown;
+}[];
+
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
@@ -85,7 +94,8 @@ export const annualReportVersions = pgTable('annual_report_versions', {
     .notNull()
     .references(() => annualReports.id, { onDelete: 'cascade' }),
   label: text('label').notNull(),
-  snapshot: jsonb('snapshot').$type<{ code: string; title: string; body: string }[]>().notNull(),
+  /** Sections as saved; the published version (公开稿) also holds `rendered`, the text with the values frozen at publication. */
+  snapshot: jsonb('snapshot').$type<ReportSnapshot>().notNull(),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

@@ -1,5 +1,6 @@
 import { collectionFixture } from './collection.fixture';
 import { indicatorsFixture } from './indicators.fixture';
+import { indicatorsExtraFixture } from './indicators-extra.fixture';
 import type { ModuleFixture } from './types';
 import { normdocFixtures } from './normdocs';
 import { reportsFixture } from './reports.fixture';
@@ -8,6 +9,7 @@ import { reportsFixture } from './reports.fixture';
 export const moduleFixtures: ModuleFixture[] = [
   ...normdocFixtures,
   indicatorsFixture,
+  indicatorsExtraFixture,
   collectionFixture,
   reportsFixture,
 ];

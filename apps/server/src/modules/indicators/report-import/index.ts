@@ -1,0 +1,2 @@
+export { reportImportRoutes } from './report-import.routes';
+export { extractFigures, buildMatcher, type Proposal, type CatalogueEntry } from './extract';
