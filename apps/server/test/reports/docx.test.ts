@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ let staff: Client;
 let head: Client;
 let report: Report;
 const soffice = findSoffice();
+/** pdftotext (poppler-utils) reads the PDF's lines back; CI installs both (.ci/run). */
+const pdftotext = spawnSync('pdftotext', ['-v']).status === 0;
 const LONG = Array.from(
   { length: 40 },
   (_, i) =>
@@ -130,9 +132,11 @@ describe('Word output (GB/T 9704-2012)', () => {
     expect(res.body.message).toContain('LibreOffice');
   });
 
-  if (!soffice)
-    console.log('[reports] SKIP PDF line-count test: LibreOffice (soffice) is not on PATH on this machine');
-  it.skipIf(!soffice)('converted to PDF, a full page of body text holds 22 lines', async () => {
+  if (!soffice || !pdftotext)
+    console.log(
+      '[reports] SKIP PDF line-count test: LibreOffice (soffice) or pdftotext is not on PATH on this machine',
+    );
+  it.skipIf(!soffice || !pdftotext)('converted to PDF, a full page of body text holds 22 lines', async () => {
     const res = await staff.get(`/api/reports/${report.id}/document.pdf`);
     expect(res.status).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), 'fazhi-pdf-test-'));
