@@ -1,0 +1,1 @@
+CREATE INDEX "normdocs_published_idx" ON "normdocs" USING btree ("published_on" desc nulls last,"id");
