@@ -2,6 +2,7 @@ import type { E2eTest } from './harness';
 import { assignRoles, auditLog, createOrg, exportUsers } from './flows/admin';
 import { english, firstLogin, lockout, logout } from './flows/auth';
 import { normdocLifecycle, publicComment } from './flows/normdocs';
+import { collectionToReport } from './flows/reporting';
 import { createClock, dueDate } from './flows/time-limits';
 
 /**
@@ -22,4 +23,5 @@ export const tests: E2eTest[] = [
   createClock, // 10. 期限监控: 登记期限
   normdocLifecycle, // 11. 规范性文件全流程, 公开目录与检索
   publicComment, // 12. 门户征求意见
+  collectionToReport, // 13. 数据填报（退回、更正、采纳）与年度报告 Word
 ];

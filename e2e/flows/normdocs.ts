@@ -156,7 +156,9 @@ export const publicComment: E2eTest = {
       .click();
     await waitText(page.getByTestId('challenge-question'), '等于几');
     const question = await page.getByTestId('challenge-question').innerText();
-    const content = `建议对首次轻微违法明确免罚情形（${uniqDigits(6)}）。`;
+    // The token opens the comment: the staff table may cut a long comment short.
+    const token = `意见${uniqDigits(6)}`;
+    const content = `${token}：建议对首次轻微违法明确免罚情形。`;
     await page.getByTestId('comment-content').fill(content);
     await page.getByTestId('challenge-answer').fill(solve(question));
     await page.getByTestId('comment-submit').click();
@@ -167,7 +169,7 @@ export const publicComment: E2eTest = {
     assert(doc, 'demo draft exists');
     await page.goto(`${env.baseUrl}/normdocs/${doc.id}`);
     await page.getByRole('tab', { name: /征求意见/ }).click();
-    await waitText(page.locator('body'), content);
+    await waitText(page.locator('body'), token);
   },
 };
 
