@@ -71,17 +71,51 @@ describe('catalogue seed', () => {
     );
   });
 
+  it('moves a seeded computed indicator to the figure the seed now maps it to, with a new definition version', async () => {
+    // As in a database seeded before 报备件数 meant the government's own upward filings.
+    const old = await env.database.pool.query<{ definition_version: number; version: number }>(
+      `update indicators set source_code = 'filed_total', definition = '旧口径'
+        where code = 'normative_docs_filed' returning definition_version, version`,
+    );
+    const local = `local_filed_${Date.now()}`;
+    await env.database.pool.query(
+      `insert into indicators (code, name, unit, kind, source_module, source_code, local)
+       values ($1, '本地报备件数', '件', 'computed', 'normdocs', 'filed_total', true)`,
+      [local],
+    );
+    expect((await seedIndicatorCatalogue(env.database.db)).updated).toBe(1);
+    const rows = await env.database.pool.query<{
+      code: string;
+      source_code: string;
+      definition: string;
+      definition_version: number;
+      version: number;
+    }>(
+      `select code, source_code, definition, definition_version, version from indicators where code = any($1)`,
+      [['normative_docs_filed', local]],
+    );
+    const by = new Map(rows.rows.map((r) => [r.code, r]));
+    expect(by.get('normative_docs_filed')).toMatchObject({
+      source_code: 'filed_upward',
+      definition_version: old.rows[0]!.definition_version + 1,
+      version: old.rows[0]!.version + 1,
+    });
+    expect(by.get('normative_docs_filed')?.definition).toContain('本级');
+    expect(by.get(local)?.source_code).toBe('filed_total'); // local indicators are left alone
+    expect((await seedIndicatorCatalogue(env.database.db)).updated).toBe(0);
+  });
+
   it('maps the report figures onto the normdocs computations, with units and roll-ups by kind', async () => {
     const get = async (code: string) => (await staff.get<Indicator>(`/api/indicators/${code}`)).body;
     expect(await get('normative_docs_filed')).toMatchObject({
       kind: 'computed',
       sourceModule: 'normdocs',
-      sourceCode: 'filed_total',
+      sourceCode: 'filed_upward',
       unit: '件',
       rollup: 'sum',
     });
     expect(await get('normative_doc_legality_rate')).toMatchObject({
-      sourceCode: 'lawful_rate',
+      sourceCode: 'lawful_rate_upward',
       unit: '%',
       rollup: 'rate',
     });

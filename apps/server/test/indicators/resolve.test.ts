@@ -55,8 +55,8 @@ beforeAll(async () => {
     { code: 'hotline_completion_rate', value: null, numerator: 19, denominator: 20, provenance: src },
   ]);
 
-  // Normative documents in countyA: 3 filings submitted in 2025 (2 on time), one reviewed and corrected
-  // by the county bureau; a cleanup campaign deciding 4 documents (1 amended, 1 declared invalid).
+  // Normative documents in countyA: 3 filings to the city government submitted in 2025 (2 on time), one
+  // reviewed and corrected by the county bureau; a cleanup campaign deciding 4 documents (1 amended, 1 declared invalid).
   const docs: DocRow[] = [];
   for (let i = 0; i < 4; i++) docs.push(await insertDoc(env, orgA1, { interpretationRequired: false }));
   const filings = await env.database.db
@@ -70,8 +70,8 @@ beforeAll(async () => {
         docId: docs[i]!.id,
         orgId: orgA1.id,
         regionPath: orgA1.regionPath,
-        recipientKind: 'same_level_government',
-        recipientRegionPath: countyA.path,
+        recipientKind: 'superior_government',
+        recipientRegionPath: city.path,
         dueDate: due as string,
         status: 'submitted',
         submittedOn: sub as string,
@@ -167,6 +167,8 @@ describe('resolveIndicatorValues', () => {
       period: '2025',
       codes: [
         'normative_docs_filed',
+        'normdoc_filed_total',
+        'normdoc_timeliness_rate',
         'normative_doc_filing_timeliness_rate',
         'lower_level_filed_docs_reviewed',
         'filed_docs_corrected',
@@ -177,12 +179,29 @@ describe('resolveIndicatorValues', () => {
         'normdoc_correction_rate',
       ],
     });
-    expect(m.get('normative_docs_filed')?.value).toBe(by.get('filed_total')?.value);
-    expect(m.get('normative_docs_filed')?.value).toBe(3);
-    const t = m.get('normative_doc_filing_timeliness_rate');
+    // 报备件数 of a report: the city's own upward filings — countyA's filings are the county's, not the city's.
+    expect(m.get('normative_docs_filed')?.value).toBe(by.get('filed_upward')?.value);
+    expect(m.get('normative_docs_filed')?.value).toBe(0);
+    expect(m.get('normative_doc_filing_timeliness_rate')).toMatchObject({ value: null, display: '—' });
+    // Every filing of the subtree: the normdocs figures filed_total / timeliness_rate.
+    expect(m.get('normdoc_filed_total')?.value).toBe(by.get('filed_total')?.value);
+    expect(m.get('normdoc_filed_total')?.value).toBe(3);
+    const t = m.get('normdoc_timeliness_rate');
     expect(t?.value).toBe(by.get('timeliness_rate')?.value);
     expect(t).toMatchObject({ numerator: 2, denominator: 3, display: '66.7%' });
-    expect(t?.computed?.recordIds).toHaveLength(3);
+    // Counts only: the ids are read by the drill-down.
+    expect(t?.computed?.recordCount).toBe(3);
+    expect(t?.computed?.recordIds).toEqual([]);
+    const county = await resolveIndicatorValues(env.database.db, {
+      regionCode: countyA.code,
+      period: '2025',
+      codes: ['normative_docs_filed', 'normative_doc_filing_timeliness_rate'],
+    });
+    expect(county.get('normative_docs_filed')?.value).toBe(3);
+    expect(county.get('normative_doc_filing_timeliness_rate')).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+    });
     expect(m.get('lower_level_filed_docs_reviewed')?.value).toBe(1);
     expect(m.get('filed_docs_corrected')?.value).toBe(by.get('subordinate_corrected')?.value);
     expect(m.get('normative_docs_cleanup_reviewed')?.value).toBe(4);

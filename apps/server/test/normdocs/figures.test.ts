@@ -444,14 +444,16 @@ describe('normative-document figures (DOMAIN.md §1.6)', () => {
   });
 
   it('the module function returns the same figures with their ids, and follows the 及时率 setting', async () => {
-    const before = await computeNormdocFigures(env.database.db, {
-      regionCode: city.code,
-      from: '2025-01-01',
-      to: '2025-12-31',
-    });
+    const before = await computeNormdocFigures(
+      env.database.db,
+      { regionCode: city.code, from: '2025-01-01', to: '2025-12-31' },
+      { withRecordIds: true },
+    );
     const t = before.figures.find((x) => x.code === 'timeliness_rate');
     expect(t?.recordIds.sort()).toEqual([f.f1, f.f2, f.f4, f.f5, f.f6].sort());
     expect(t?.numeratorIds.sort()).toEqual([f.f1, f.f5, f.f6].sort());
+    expect(t?.recordCount).toBe(5);
+    expect(before.recordPaths.size).toBeGreaterThan(0);
     await env.database.db
       .insert(normdocRegionSettings)
       .values({ ...NORMDOC_DEFAULT_SETTINGS, regionCode: city.code, timelinessBase: 'due' });
@@ -462,6 +464,9 @@ describe('normative-document figures (DOMAIN.md §1.6)', () => {
     });
     const t2 = after.figures.find((x) => x.code === 'timeliness_rate');
     expect([t2?.numerator, t2?.denominator, t2?.value]).toEqual([2, 4, 50]);
+    // Without withRecordIds: the same counts, no ids.
+    expect(t2?.recordIds).toEqual([]);
+    expect(t2?.recordCount).toBe(4);
     expect(after.scope.timelinessBase).toBe('due');
     const org = await computeNormdocFigures(env.database.db, {
       orgId: orgA.id,
@@ -470,6 +475,46 @@ describe('normative-document figures (DOMAIN.md §1.6)', () => {
     });
     expect(org.figures.find((x) => x.code === 'filed_total')?.numerator).toBe(3);
     expect(org.byChildRegion).toEqual([]);
+  });
+
+  it('本级报备: a region’s own upward filings, not its sub-regions', async () => {
+    const up = (x: { figures: { code: string; numerator: number; denominator: number | null }[] }) =>
+      ['filed_upward', 'filing_rate_upward', 'timeliness_rate_upward', 'lawful_rate_upward'].map((c) => {
+        const y = x.figures.find((z) => z.code === c);
+        return [y?.numerator, y?.denominator];
+      });
+    // The city: every filing is a county's.
+    const c = (await figures(cityReviewer, `regionCode=${city.code}&${PERIOD}`)).body;
+    expect(up(c)).toEqual([
+      [0, null],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
+    const row = (code: string) => c.byChildRegion.find((x) => x.regionCode === code);
+    expect(row(countyA.code)?.figures.find((x) => x.code === 'filed_upward')?.numerator).toBe(3);
+    expect(row(countyB.code)?.figures.find((x) => x.code === 'filed_upward')?.numerator).toBe(2);
+    expect(row(city.code)?.figures.find((x) => x.code === 'filed_upward')?.numerator).toBe(0);
+    // countyA itself: f1, f2, f4 submitted in 2025 (due in 2025: f1, f2, f3; on time: f1; reviewed: f1 passed, f2 not).
+    const a = (await figures(cityReviewer, `regionCode=${countyA.code}&${PERIOD}`)).body;
+    expect(up(a)).toEqual([
+      [3, null],
+      [2, 3],
+      [1, 3],
+      [1, 2],
+    ]);
+    expect(fig(a, 'filed_upward').definitionVersion).toBe('2026.2');
+    expect(fig(a, 'filed_upward').definition).toContain('本级');
+    expect(up((await figures(headA, PERIOD)).body)[0]).toEqual([3, null]);
+    const list = async (q: string) =>
+      (await cityReviewer.get<Records>(`/api/normdocs/figures/filed_upward/records?${PERIOD}&${q}`)).body;
+    expect((await list(`regionCode=${countyA.code}`)).items.map((x) => x.id).sort()).toEqual(
+      [f.f1, f.f2, f.f4].sort(),
+    );
+    const viaCity = await list(`regionCode=${city.code}&childRegionCode=${countyA.code}`);
+    expect(viaCity.items.map((x) => x.id).sort()).toEqual([f.f1, f.f2, f.f4].sort());
+    expect(viaCity.total).toBe(3);
+    expect((await list(`regionCode=${city.code}`)).total).toBe(0);
   });
 
   it('answers 404 for a region or organisation outside the caller’s scope', async () => {

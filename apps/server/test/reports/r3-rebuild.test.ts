@@ -17,10 +17,11 @@ import { createReport, docxParts, docxText, previewText, saveSection } from './h
  *    审查各单位备案文件45件,纠错3件。……对20241231日前……现行有效的247件行政规范性文件开展全面清理,
  *    修改6件,宣布失效64件。"
  * from records: 15 filings of the city government's documents (8 to the province, 7 to the city congress),
- * all on time and passed; 45 filing reviews by the justice bureau of departments' documents (filed in
- * December 2024, reviewed in 2025 — so that they do not count among the government's own 2025 filings),
- * 3 of them corrected; one full clean-up decided in 2025 over 247 in-force documents: 6 amended, 64 declared
- * invalid, 177 kept.
+ * all on time and passed; 45 filing reviews by the justice bureau of departments' documents filed with the
+ * city government in 2025 (some late), 3 of them corrected — those are the review side, not the
+ * government's own filings (报备件数 = filed_upward: filings upward by the city's own level); a county
+ * government's filings to the city in 2025 (late, not passed) that are the county's, not the city's; one full
+ * clean-up decided in 2025 over 247 in-force documents: 6 amended, 64 declared invalid, 177 kept.
  */
 let env: TestEnv;
 let staff: Client;
@@ -62,8 +63,9 @@ beforeAll(async () => {
         regionPath: dept.regionPath,
         recipientKind: 'same_level_government',
         recipientRegionPath: city.path,
-        dueDate: '2024-12-30',
-        submittedOn: '2024-12-20',
+        dueDate: '2025-01-10',
+        // Some late: they must not lower the government's own 及时率.
+        submittedOn: i < 5 ? '2025-01-20' : '2025-01-05',
         status: 'submitted',
       })
       .returning();
@@ -71,12 +73,30 @@ beforeAll(async () => {
       filingId: f?.id as string,
       reviewerOrgId: bureau.id,
       regionPath: bureau.regionPath,
-      receivedOn: '2024-12-20',
+      receivedOn: i < 5 ? '2025-01-20' : '2025-01-05',
       status: 'reviewed',
       handling: i < 3 ? 'correction_notice' : 'no_issue',
       reviewedOn: `2025-${String(1 + (i % 12)).padStart(2, '0')}-15`,
       corrected: i < 3,
       correctionForm: i < 3 ? 'amended' : null,
+    });
+  }
+  // A county government's own filings to the city government and to the county congress: the county's.
+  const county = await makeRegion(env, city);
+  const countyGov = await makeOrg(env, county, { type: 'government' });
+  for (const kind of ['superior_government', 'same_level_congress'] as const) {
+    const doc = await insertDoc(env, countyGov, { kind: 'government', interpretationRequired: false });
+    await db.insert(normdocFilings).values({
+      docId: doc.id,
+      orgId: countyGov.id,
+      regionPath: countyGov.regionPath,
+      recipientKind: kind,
+      recipientRegionPath: kind === 'superior_government' ? city.path : county.path,
+      dueDate: '2025-06-01',
+      submittedOn: '2025-06-20',
+      status: 'opinion_issued',
+      reviewResult: 'ordered_correct',
+      reviewedOn: '2025-07-01',
     });
   }
   const [campaign] = await db

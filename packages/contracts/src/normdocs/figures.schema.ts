@@ -106,6 +106,46 @@ export const NORMDOC_FIGURE_DEFINITIONS: readonly NormdocFigureDefinition[] = [
     'filing',
     '分子：统计期内完成备案审查且审查结果为“审查通过”（无问题）的报备件数；分母：统计期内完成备案审查的报备件数。',
   ),
+  // 本级报备 (向上报备): what an annual report states as "向省司法厅及市人大备案N件，备案率、及时率、合法率达100%"
+  // — the government's (and its own-level departments') own filings upward, not the departments' filings to
+  // the same-level government (those are the review side: 审查下级备案文件). The three rates of such a sentence
+  // are over the same population (DOMAIN.md §1.6: R3, R4; Henan indicator 27 "报备率、报备及时率、规范率").
+  d(
+    'filed_upward',
+    '本级报备件数（向上级报备）',
+    '件',
+    'filings',
+    'filing',
+    '统计期内报送日期（submitted_on）落在期间内、报送对象为上一级人民政府（经其司法行政部门）、本级人大常委会或上级主管部门的报备记录数，每个报送对象计一件；只计本级制定机关报送的（按区划统计时为所在区划即该区划本身的单位，不含下级区划；按单位统计时为该单位）。部门向本级人民政府报备的不计入（属本级司法行政部门审查的下级备案文件）。',
+    '2026.2',
+  ),
+  d(
+    'filing_rate_upward',
+    '本级报备率（备案率）',
+    '%',
+    'filings',
+    'filing',
+    '与“本级报备件数”同一范围（本级制定机关向上一级人民政府、本级人大常委会、上级主管部门的报备事项）：分子为报备期限届满日在统计期内且在统计期末前已报送的事项数；分母为报备期限届满日在统计期内的事项数（已公布文件的每个报送对象计一项）。年度报告“备案率、及时率、合法率”所称即此范围。',
+    '2026.2',
+  ),
+  d(
+    'timeliness_rate_upward',
+    '本级报备及时率',
+    '%',
+    'filings',
+    'filing',
+    '与“本级报备件数”同一范围；按本区划设置的及时率口径：“按已报备”时，分子为统计期内报送且不晚于报备期限的件数，分母为统计期内报送的件数；“按应报备”时，分子为报备期限在统计期内且按期报送的件数，分母为报备期限在统计期内的件数。',
+    '2026.2',
+  ),
+  d(
+    'lawful_rate_upward',
+    '本级报备合法率（规范率）',
+    '%',
+    'filings',
+    'filing',
+    '与“本级报备件数”同一范围：分子为统计期内完成备案审查且审查结果为“审查通过”（无问题）的件数；分母为统计期内完成备案审查的件数。',
+    '2026.2',
+  ),
   d(
     'prior_review_rate',
     '前置合法性审查率',

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/pool';
-import { normdocFigureDefinitionByCode } from '@fazhi/contracts';
-import { computeNormdocFigures, normdocFigureRecords } from '../normdocs';
+import { NORMDOC_FIGURE_DEFINITIONS, normdocFigureDefinitionByCode } from '@fazhi/contracts';
+import { computeNormdocFigures, normdocFigureRecordPage, normdocFigureRecords } from '../normdocs';
 
 /*
  * Computed indicators come from the modules' records. Each module registers one computation returning its
@@ -13,6 +13,9 @@ export type ComputedFigure = {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** The records counted (the denominator's for a rate); default recordIds.length. */
+  recordCount?: number;
+  /** The ids of those records, when the computation reads them (may be empty: the drill-down lists them). */
   recordIds: string[];
 };
 export type ComputationQuery = { regionCode?: string; orgId?: string; from: string; to: string };
@@ -61,26 +64,23 @@ export const registeredSourceModules = () => [...registry.keys()];
 // The records behind a normdocs figure: the figures route's drill-down (/api/normdocs/figures/:code/records).
 const normdocDrilldown: Drilldown = async (db, q, code, { page, pageSize }) => {
   const target = q.orgId ? { orgId: q.orgId } : { regionCode: q.regionCode as string };
-  const r = await computeNormdocFigures(db, { ...target, from: q.from, to: q.to });
-  const cleanup = r.figures.filter((f) => f.code.startsWith('cleanup_'));
-  const fig =
-    code === NORMDOC_CLEANUP_TOTAL
-      ? { recordIds: [...new Set(cleanup.flatMap((f) => f.recordIds))], numeratorIds: [], denominator: null }
-      : r.figures.find((f) => f.code === code);
+  const cleanupCodes = NORMDOC_FIGURE_DEFINITIONS.filter((d) => d.code.startsWith('cleanup_')).map(
+    (d) => d.code,
+  );
+  const codes = code === NORMDOC_CLEANUP_TOTAL ? cleanupCodes : [code];
   const kind =
     code === NORMDOC_CLEANUP_TOTAL ? 'cleanup_item' : normdocFigureDefinitionByCode(code)?.recordKind;
-  if (!fig || !kind) return { items: [], total: 0 };
-  const slice = fig.recordIds.slice((page - 1) * pageSize, page * pageSize);
-  const items = await normdocFigureRecords(
-    db,
-    kind,
-    slice,
-    fig.denominator === null ? null : new Set(fig.numeratorIds),
-  );
-  return { items, total: fig.recordIds.length };
+  if (!kind) return { items: [], total: 0 };
+  const list = await normdocFigureRecordPage(db, { ...target, from: q.from, to: q.to }, codes, {
+    page,
+    pageSize,
+  });
+  const items = await normdocFigureRecords(db, kind, list.ids, list.numeratorIds);
+  return { items, total: list.total };
 };
 
-// 行政规范性文件 (modules/normdocs/figures/figures.compute.ts, DOMAIN.md §1.6).
+// 行政规范性文件 (modules/normdocs/figures/figures.compute.ts, DOMAIN.md §1.6). Counts only: the record ids
+// are listed by the drill-down, a page at a time.
 registerComputation(
   'normdocs',
   async (db, q) => {
@@ -91,17 +91,21 @@ registerComputation(
       value: f.value,
       numerator: f.numerator,
       denominator: f.denominator,
+      recordCount: f.recordCount,
       recordIds: f.recordIds,
     }));
-    // 清理（审查）的文件数: every cleanup outcome together (the reports' "清理247件，修改6件，宣布失效64件").
-    const cleanup = r.figures.filter((f) => f.code.startsWith('cleanup_'));
-    const ids = [...new Set(cleanup.flatMap((f) => f.recordIds))];
+    // 清理（审查）的文件数: every cleanup outcome together (the reports' "清理247件，修改6件，宣布失效64件");
+    // each item has one result, so the outcomes add up.
+    const total = r.figures
+      .filter((f) => f.code.startsWith('cleanup_'))
+      .reduce((n, f) => n + f.recordCount, 0);
     figures.push({
       code: NORMDOC_CLEANUP_TOTAL,
-      value: ids.length,
-      numerator: ids.length,
+      value: total,
+      numerator: total,
       denominator: null,
-      recordIds: ids,
+      recordCount: total,
+      recordIds: [],
     });
     return figures;
   },

@@ -31,6 +31,9 @@ export type ResolvedValue = {
     value: number | null;
     numerator: number | null;
     denominator: number | null;
+    /** The records counted (listed by the provenance drill-down). */
+    recordCount: number;
+    /** Their ids when the module computation reads them; empty otherwise (see recordCount). */
     recordIds: string[];
   } | null;
   collected: {
@@ -194,9 +197,15 @@ export async function resolveIndicatorValues(
       : null;
     const col = collectedOf(values.get(ind.code) ?? [], ind.rollup);
     const c = fig
-      ? { value: fig.value, numerator: fig.numerator, denominator: fig.denominator, recordIds: fig.recordIds }
+      ? {
+          value: fig.value,
+          numerator: fig.numerator,
+          denominator: fig.denominator,
+          recordCount: fig.recordCount ?? fig.recordIds.length,
+          recordIds: fig.recordIds,
+        }
       : null;
-    const useComputed = c !== null && (c.recordIds.length > 0 || col === null);
+    const useComputed = c !== null && (c.recordCount > 0 || col === null);
     const chosen = useComputed ? c : col;
     out.set(ind.code, {
       code: ind.code,

@@ -9,7 +9,8 @@ import { INDICATOR_SYSTEM_SEEDS } from './seed/indicator-systems';
  * The catalogue at start-up (after migrations) and in tests: the groups of INDICATORS.md, every indicator key
  * of the five reference reports (shared indicators-figures.json, copied as seed/catalogue.json), and the
  * normative-document figures as computed indicators. Idempotent: codes already present are left alone, so a
- * local administrator's edits survive a restart.
+ * local administrator's edits survive a restart — except a seeded computed indicator's module figure, which
+ * follows the seed (with a new definition version) when the seed maps it to another figure.
  */
 
 export type SeedIndicator = {
@@ -83,8 +84,11 @@ export const seedGroups = () => data.groups;
 export const seedPhrasings = (): Map<string, string[]> =>
   new Map(data.indicators.map((i) => [i.code, i.phrasings]));
 
-/** Inserts the missing groups, indicators and seeded indicator systems; never overwrites. */
-export async function seedIndicatorCatalogue(db: DbOrTx): Promise<{ inserted: number }> {
+/**
+ * Inserts the missing groups, indicators and seeded indicator systems; never overwrites, except the module
+ * figure (sourceCode) of a seeded computed indicator when the seed maps it to another figure.
+ */
+export async function seedIndicatorCatalogue(db: DbOrTx): Promise<{ inserted: number; updated: number }> {
   const groups = seedGroups();
   await db.execute(sql`
     insert into indicator_groups (code, name, parent_code, sort)
@@ -101,6 +105,16 @@ export async function seedIndicatorCatalogue(db: DbOrTx): Promise<{ inserted: nu
            now() + ord * interval '1 microsecond' -- keeps the catalogue order (lists sort by created_at)
       from jsonb_array_elements(${JSON.stringify(inds)}::jsonb) with ordinality as e(j, ord)
     on conflict (code) do nothing`);
+  // A seeded computed indicator whose module figure changed in the seed (e.g. 报备件数 from every filing of the
+  // region to the government's own upward filings) follows it, with the figure's 口径: a new definition
+  // version. Indicators added locally are left alone.
+  const moved = await db.execute(sql`
+    update indicators i
+       set source_code = j->>'sourceCode', definition = j->>'definition',
+           definition_version = i.definition_version + 1, version = i.version + 1, updated_at = now()
+      from jsonb_array_elements(${JSON.stringify(inds.filter((x) => x.kind === 'computed' && x.sourceModule))}::jsonb) as e(j)
+     where i.code = j->>'code' and not i.local and i.source_module = j->>'sourceModule'
+       and i.source_code is distinct from j->>'sourceCode'`);
   for (const sys of INDICATOR_SYSTEM_SEEDS) {
     const ins = await db.execute<{ id: string }>(sql`
       insert into indicator_systems (code, name, edition, status, note)
@@ -123,5 +137,5 @@ export async function seedIndicatorCatalogue(db: DbOrTx): Promise<{ inserted: nu
     };
     await walk(sys.items, null, 1);
   }
-  return { inserted: res.rowCount ?? 0 };
+  return { inserted: res.rowCount ?? 0, updated: moved.rowCount ?? 0 };
 }

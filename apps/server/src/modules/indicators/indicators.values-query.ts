@@ -69,7 +69,7 @@ export function toValueDto(v: ResolvedValue): ResolvedValueDto {
           value: v.computed.value,
           numerator: v.computed.numerator,
           denominator: v.computed.denominator,
-          recordCount: v.computed.recordIds.length,
+          recordCount: v.computed.recordCount,
         }
       : null,
     collected: v.collected

@@ -23,6 +23,7 @@ export { insertImportedDocTx, usedRegistrationNumbers, type ImportedDocInput } f
 export { settingsFor } from './normdocs.settings';
 export {
   computeNormdocFigures,
+  figureRecordPage as normdocFigureRecordPage,
   type Figure as NormdocFigure,
   type FigureQuery as NormdocFigureQuery,
   type FiguresResult as NormdocFiguresComputed,

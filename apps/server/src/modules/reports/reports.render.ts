@@ -28,7 +28,7 @@ function safeDisplay(v: ResolvedValue | undefined): string {
 
 function sourceOf(v: ResolvedValue | undefined): string {
   if (!v || v.value === null) return 'none';
-  if (v.computed && (v.computed.recordIds.length > 0 || !v.collected)) return 'computed';
+  if (v.computed && (v.computed.recordCount > 0 || !v.collected)) return 'computed';
   return v.collected ? 'collected' : 'computed';
 }
 

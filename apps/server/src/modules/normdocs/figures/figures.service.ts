@@ -9,7 +9,13 @@ import { requirePermission, scopeFor } from '../../../platform/access/policy';
 import { shanghaiToday } from '../../../platform/clock/today';
 import type { Ctx } from '../../../platform/context';
 import { AppError } from '../../../platform/errors';
-import { computeNormdocFigures, type Figure, type FigureQuery, type FiguresResult } from './figures.compute';
+import {
+  computeNormdocFigures,
+  figureRecordPage,
+  type Figure,
+  type FigureQuery,
+  type FiguresResult,
+} from './figures.compute';
 import { figureRecords } from './figures.records';
 
 /**
@@ -95,24 +101,13 @@ export async function getFigures(ctx: Ctx, q: NormdocFiguresQuery): Promise<Figu
 export async function getFigureRecords(ctx: Ctx, code: string, q: NormdocFigureRecordsQuery) {
   const def = normdocFigureDefinitionByCode(code);
   const { page, pageSize, childRegionCode, ...rest } = q;
-  const result = await getFigures(ctx, rest);
+  const query = await resolveFigureQuery(ctx, rest);
   if (!def) throw new AppError('NOT_FOUND', '没有这个指标');
+  const [result, list] = await Promise.all([
+    computeNormdocFigures(ctx.db, query),
+    figureRecordPage(ctx.db, query, [code], { page, pageSize, childRegionCode }),
+  ]);
   const fig = result.figures.find((f) => f.code === code) as Figure;
-  let ids = fig.recordIds;
-  if (childRegionCode) {
-    const child = result.byChildRegion.find((c) => c.regionCode === childRegionCode);
-    if (!child) throw new AppError('NOT_FOUND');
-    const childPaths = result.byChildRegion.filter((c) => !c.own).map((c) => c.path);
-    const keep = (rp: string) =>
-      child.own ? !childPaths.some((p) => rp.startsWith(p)) : rp.startsWith(child.path);
-    ids = ids.filter((id) => keep(result.recordPaths.get(id) ?? ''));
-  }
-  const slice = ids.slice((page - 1) * pageSize, page * pageSize);
-  const items = await figureRecords(
-    ctx.db,
-    def.recordKind,
-    slice,
-    fig.denominator === null ? null : new Set(fig.numeratorIds),
-  );
-  return { figure: pick(fig), items, total: ids.length, page, pageSize };
+  const items = await figureRecords(ctx.db, def.recordKind, list.ids, list.numeratorIds);
+  return { figure: pick(fig), items, total: list.total, page, pageSize };
 }
