@@ -85,11 +85,10 @@ export async function targetView(
   const today = shanghaiToday(now);
   const t = await withOrg(db, target);
   const codes = task.indicatorCodes;
-  const [catalogue, stored, narratives] = await Promise.all([
-    findIndicators(db, codes),
-    findValues(db, [target.id]),
-    findNarratives(db, target.id),
-  ]);
+  // Sequential: `db` may be the transaction of the change being answered.
+  const catalogue = await findIndicators(db, codes);
+  const stored = await findValues(db, [target.id]);
+  const narratives = await findNarratives(db, target.id);
   const byCode = new Map(stored.map((v) => [v.indicatorCode, v]));
   const editable = COLLECTION_EDITABLE.includes(target.status as CollectionTargetStatus);
   const missing = codes.filter((c) => {

@@ -91,15 +91,14 @@ async function computeAll(
 ): Promise<Map<string, Map<string, ComputedFigure>>> {
   const modules = [...new Set(rows.map((r) => r.sourceModule).filter((m): m is string => !!m))];
   const out = new Map<string, Map<string, ComputedFigure>>();
-  await Promise.all(
-    modules.map(async (m) => {
-      const fn = computationOf(m);
-      if (!fn) return;
-      const target = subject.kind === 'org' ? { orgId: subject.id } : { regionCode: subject.code };
-      const figures = await fn(db, { ...target, ...range });
-      out.set(m, new Map(figures.map((f) => [f.code, f])));
-    }),
-  );
+  // Sequential: `db` may be a transaction, whose queries share one connection.
+  for (const m of modules) {
+    const fn = computationOf(m);
+    if (!fn) continue;
+    const target = subject.kind === 'org' ? { orgId: subject.id } : { regionCode: subject.code };
+    const figures = await fn(db, { ...target, ...range });
+    out.set(m, new Map(figures.map((f) => [f.code, f])));
+  }
   return out;
 }
 
@@ -176,15 +175,13 @@ export async function resolveIndicatorValues(
   const subject = await subjectOf(db, q);
   const range = periodRange(q.period);
   const catalogue = await loadCatalogue(db, q.codes);
-  const [computed, values] = await Promise.all([
-    computeAll(db, catalogue, subject, range),
-    loadValues(
-      db,
-      catalogue.map((r) => r.code),
-      subject,
-      q.period,
-    ),
-  ]);
+  const computed = await computeAll(db, catalogue, subject, range);
+  const values = await loadValues(
+    db,
+    catalogue.map((r) => r.code),
+    subject,
+    q.period,
+  );
   const out = new Map<string, ResolvedValue>();
   const derived: IndicatorRow[] = [];
   for (const ind of catalogue) {

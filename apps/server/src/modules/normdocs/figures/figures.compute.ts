@@ -1,3 +1,4 @@
+import { allOn } from '../../../platform/db/parallel';
 import {
   NORMDOC_FIGURE_DEFINITIONS,
   NORMDOC_ISSUED,
@@ -358,8 +359,9 @@ async function aggregate(
   for (const [code, spec] of all)
     byFamily.set(spec.family, [...(byFamily.get(spec.family) ?? []), [code, spec]]);
   const out = new Map<string, Map<string, Counts>>();
-  await Promise.all(
-    [...byFamily].map(async ([family, list]) => {
+  await allOn(
+    db,
+    [...byFamily].map(([family, list]) => async () => {
       const cols = list.flatMap(([, spec], i) =>
         aggregates(spec).map((a, j) => sql`${a} as ${sql.raw(`"c${i}_${j}"`)}`),
       );
@@ -458,8 +460,9 @@ export async function computeNormdocFigures(
   if (opts.withRecordIds) {
     const top = specs(period, base, isOrg ? sql`true` : sql`s.rp = ${t.path}`);
     ids = new Map();
-    await Promise.all(
-      [...top].map(async ([code, spec]) => {
+    await allOn(
+      db,
+      [...top].map(([code, spec]) => async () => {
         const res = await db.execute<{ id: string; rp: string; in_num: boolean | null }>(
           drillOf(spec, t.scope, period, sql`true`),
         );
