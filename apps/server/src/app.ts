@@ -28,6 +28,7 @@ import { reportImportRoutes } from './modules/indicators/report-import';
 import { dashboardRoutes } from './modules/indicators/dashboard';
 import { collectionRoutes } from './modules/collection';
 import { reportsRoutes } from './modules/reports';
+import { enforcementRoutes } from './modules/enforcement';
 import { importRoutes } from './imports';
 import { errorMessages } from '@fazhi/contracts';
 
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dashboardRoutes, { prefix: '/api' });
   await app.register(collectionRoutes, { prefix: '/api' });
   await app.register(reportsRoutes, { prefix: '/api' });
+  await app.register(enforcementRoutes, { prefix: '/api' });
   await app.register(importRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

@@ -15,3 +15,4 @@ export * from './normdocs';
 export * from './indicators';
 export * from './collection';
 export * from './reports';
+export * from './enforcement';

@@ -6,6 +6,7 @@ import { normdocsModule } from '../modules/normdocs';
 import { indicatorsModule } from '../modules/indicators';
 import { collectionModule } from '../modules/collection';
 import { reportsModule } from '../modules/reports';
+import { enforcementModule } from '../modules/enforcement';
 import { orgModule } from '../modules/org';
 import { securityModule } from '../modules/security';
 import { usersModule } from '../modules/users';
@@ -18,6 +19,7 @@ export const modules: ModuleDefinition[] = [
   normdocsModule,
   collectionModule,
   reportsModule,
+  enforcementModule,
   indicatorsModule,
   calendarModule,
   orgModule,

@@ -110,6 +110,12 @@ export const PERMISSIONS = {
   /** Principal heads sign the report; the head records the secrecy review and publication. */
   'report.approve': ['head'],
   'report.publish': ['reviewer', 'head'],
+  // 行政执法监督 (enforcement supervision)
+  'enforcement.read': ['reviewer', 'supervisor', 'staff', 'head', 'leader'],
+  /** An enforcement body's own records: officers' training, inspection plans, inspections, lenient-list cases. */
+  'enforcement.body': ['staff', 'head'],
+  /** The justice bureau's 行政执法协调监督 office: bodies, certificates, evaluations, supervision notices. */
+  'enforcement.supervise': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 export const permissionNames = Object.keys(PERMISSIONS) as Permission[];

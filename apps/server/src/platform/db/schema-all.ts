@@ -5,3 +5,4 @@ export * from '../../modules/normdocs/normdocs.tables';
 export * from '../../modules/indicators/indicators.tables';
 export * from '../../modules/collection/collection.tables';
 export * from '../../modules/reports/reports.tables';
+export * from '../../modules/enforcement/enforcement.tables';

@@ -3,6 +3,7 @@ import { indicatorsFixture } from './indicators.fixture';
 import { indicatorsExtraFixture } from './indicators-extra.fixture';
 import type { ModuleFixture } from './types';
 import { normdocFixtures } from './normdocs';
+import { enforcementFixtures } from './enforcement';
 import { reportsFixture } from './reports.fixture';
 
 /** Every module's access-matrix fixtures; a module adds its own file under this folder. */
@@ -12,4 +13,5 @@ export const moduleFixtures: ModuleFixture[] = [
   indicatorsExtraFixture,
   collectionFixture,
   reportsFixture,
+  ...enforcementFixtures,
 ];

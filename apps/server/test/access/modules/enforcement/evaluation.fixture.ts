@@ -1,0 +1,7 @@
+import type { ModuleFixture } from '../types';
+
+export const evaluationFixture: ModuleFixture = {
+  setup: async () => ({}),
+  paths: () => [],
+  samples: () => ({}),
+};

@@ -1,0 +1,8 @@
+import { Result } from 'antd';
+import { useT } from '../../../platform/i18n';
+
+/** Placeholder until this page is built. */
+export function EnforcementFiguresPage() {
+  const t = useT();
+  return <Result status="info" title={t('执法统计', 'Enforcement figures')} />;
+}

@@ -1,0 +1,8 @@
+import { Result } from 'antd';
+import { useT } from '../../../platform/i18n';
+
+/** Placeholder until this page is built. */
+export function PublicDrawsPage() {
+  const t = useT();
+  return <Result status="info" title={t('双随机抽查结果', 'Random-draw results')} />;
+}
