@@ -73,12 +73,12 @@ function PeriodCard({
     {
       title: t('提交时间', 'Submitted'),
       dataIndex: 'submittedAt',
-      width: 170,
+      width: 110,
       render: (v: string) => formatDateTime(v),
     },
     {
       title: t('意见人', 'From'),
-      width: 180,
+      width: 140,
       render: (_, c) => (
         <Flex vertical>
           <span>
@@ -103,7 +103,7 @@ function PeriodCard({
     },
     {
       title: t('处理结果', 'Result'),
-      width: 240,
+      width: 180,
       render: (_, c) =>
         c.adopted === null ? (
           <Tag color="orange">{t('待处理', 'To handle')}</Tag>
@@ -123,7 +123,7 @@ function PeriodCard({
     },
     {
       title: t('操作', 'Actions'),
-      width: 90,
+      width: 76,
       render: (_, c) =>
         hasAction(c, 'handle') ? (
           <Button size="small" onClick={() => onHandle(c)} data-testid={`comment-handle-${c.id}`}>
