@@ -2,6 +2,7 @@ import type { JobDefinition } from './platform/jobs';
 import { purgeExpiredSessions } from './platform/auth/sessions';
 import { clockScanJob } from './modules/clocks';
 import { normdocJobs } from './modules/normdocs';
+import { certificateRemindersJob } from './modules/enforcement/officers/certificates.reminders.job';
 
 /** Every queue the server works: each module contributes its scheduled jobs and event handlers here. */
 export function jobDefinitions(): JobDefinition[] {
@@ -13,5 +14,6 @@ export function jobDefinitions(): JobDefinition[] {
     },
     clockScanJob,
     ...normdocJobs,
+    certificateRemindersJob,
   ];
 }

@@ -8,12 +8,20 @@ import type { FastifyPluginAsync } from 'fastify';
 import { importRoutes as importRoutesPlugin } from '../platform/excel/import.routes';
 import { type AnyImportKind } from '../platform/excel/import';
 import { normdocImportKind } from './normdocs.import';
+import { enforcementOfficerImportKind } from './enforcement-officers.import';
+import { enforcementEnterpriseImportKind } from './enforcement-enterprises.import';
 import { orgImportKind } from './orgs.import';
 import { userImportKind } from './users.import';
 
-export { normdocImportKind, orgImportKind, userImportKind };
+export { normdocImportKind, orgImportKind, userImportKind, enforcementOfficerImportKind };
 
-export const IMPORT_KINDS: readonly AnyImportKind[] = [orgImportKind, userImportKind, normdocImportKind];
+export const IMPORT_KINDS: readonly AnyImportKind[] = [
+  orgImportKind,
+  userImportKind,
+  normdocImportKind,
+  enforcementOfficerImportKind,
+  enforcementEnterpriseImportKind,
+];
 
 export function findImportKind(name: string): AnyImportKind | undefined {
   return IMPORT_KINDS.find((k) => k.name === name);

@@ -1,5 +1,12 @@
 import { reportingErrorMessages } from '../indicators/indicator.errors';
 import { normdocErrorMessages } from '../normdocs/normdoc.errors';
+import { officersErrorMessages } from '../enforcement/officers.errors';
+import { bodiesErrorMessages } from '../enforcement/bodies.errors';
+import { lenientErrorMessages } from '../enforcement/lenient.errors';
+import { evaluationErrorMessages } from '../enforcement/evaluation.errors';
+import { delegationErrorMessages } from '../enforcement/delegation.errors';
+import { inspectionsErrorMessages } from '../enforcement/inspections.errors';
+import { supervisionErrorMessages } from '../enforcement/supervision.errors';
 
 /**
  * Error codes shared by server and web. Every error the API returns is `{ code, message, details }`
@@ -95,6 +102,13 @@ export const errorMessages = {
   },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂时不可用', en: 'Service unavailable' },
   ...normdocErrorMessages,
+  ...officersErrorMessages,
+  ...bodiesErrorMessages,
+  ...lenientErrorMessages,
+  ...evaluationErrorMessages,
+  ...delegationErrorMessages,
+  ...inspectionsErrorMessages,
+  ...supervisionErrorMessages,
   ...reportingErrorMessages,
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -4,6 +4,8 @@ import { bodiesRoutes } from './bodies/bodies.routes';
 import { delegationRoutes } from './delegation/delegation.routes';
 import { evaluationRoutes } from './evaluation/evaluation.routes';
 import { figuresRoutes } from './figures/figures.routes';
+// Registers the enforcement figures with the indicators module (computed indicators).
+import './figures/figures.indicators';
 import { inspectionsRoutes } from './inspections/inspections.routes';
 import { lenientRoutes } from './lenient/lenient.routes';
 import { officersRoutes } from './officers/officers.routes';

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/pool';
 import { NORMDOC_CLEANUP_TOTAL } from './indicators.computations';
 import catalogue from './seed/catalogue.json' with { type: 'json' };
+import { withEnforcementFigures } from './seed/enforcement-figures';
 import { INDICATOR_SYSTEM_SEEDS } from './seed/indicator-systems';
 
 /*
@@ -75,7 +76,7 @@ export function seedIndicators(): SeedIndicator[] {
       sourceCode: d.code,
     }),
   );
-  return [...fromReports, ...normdocOnly];
+  return [...withEnforcementFigures(fromReports), ...normdocOnly];
 }
 
 export const seedGroups = () => data.groups;

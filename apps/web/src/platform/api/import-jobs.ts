@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
 /** The import kinds the outline defines (`/api/import/:kind`). */
-export type ImportKind = 'orgs' | 'users' | 'normdocs';
+export type ImportKind = 'orgs' | 'users' | 'normdocs' | 'enforcement-officers' | 'enforcement-enterprises';
 
 export { importJobSchema, importStartSchema, type ImportJob } from '@fazhi/contracts';
 import { importJobSchema, importStartSchema } from '@fazhi/contracts';
