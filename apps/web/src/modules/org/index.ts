@@ -19,5 +19,5 @@ export const orgModule: ModuleDefinition = {
 };
 
 /** For other modules: pick an organisation / region, list organisations. */
-export { OrgTreeSelect, RegionTreeSelect } from './components';
+export { OrgTreeSelect, RegionTreeSelect, ScopePeriodFilters } from './components';
 export { useOrgs } from './api';

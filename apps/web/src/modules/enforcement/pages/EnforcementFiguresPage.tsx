@@ -1,26 +1,13 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import type { EnforcementFigure, EnforcementFigureRecord } from '@fazhi/contracts';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Drawer,
-  Flex,
-  Segmented,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, Drawer, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ExportButton, errorText } from '../../../platform/api';
-import { fromIsoDate, toIsoDate } from '../../../platform/format';
 import { useT } from '../../../platform/i18n';
 import { useUrlFilters } from '../../../platform/routing';
 import { PageCard } from '../../../platform/ui';
-import { OrgTreeSelect, RegionTreeSelect } from '../../org';
+import { ScopePeriodFilters } from '../../org';
 import {
   enforcementFigureQuery,
   useEnforcementFigureRecords,
@@ -125,41 +112,7 @@ export function EnforcementFiguresPage() {
         />
       }
     >
-      <Flex wrap gap="small" style={{ marginBottom: 12 }}>
-        <Segmented
-          value={by}
-          onChange={(v) =>
-            update({ by: v === 'org' ? 'org' : undefined, regionCode: undefined, orgId: undefined })
-          }
-          options={[
-            { value: 'region', label: t('按区划', 'By region') },
-            { value: 'org', label: t('按单位', 'By organisation') },
-          ]}
-          data-testid="enf-figures-by"
-        />
-        {by === 'region' ? (
-          <RegionTreeSelect
-            value={values.regionCode}
-            onChange={(regionCode) => update({ regionCode })}
-            placeholder={t('本单位所在区划', 'My region')}
-            testId="enf-figures-region"
-          />
-        ) : (
-          <OrgTreeSelect
-            value={values.orgId}
-            onChange={(orgId) => update({ orgId })}
-            placeholder={t('本单位', 'My organisation')}
-            style={{ width: 240 }}
-            testId="enf-figures-org"
-          />
-        )}
-        <DatePicker.RangePicker
-          allowClear={false}
-          value={[fromIsoDate(filters.from) ?? null, fromIsoDate(filters.to) ?? null]}
-          onChange={(r) => update({ from: toIsoDate(r?.[0]), to: toIsoDate(r?.[1]) })}
-          data-testid="enf-figures-period"
-        />
-      </Flex>
+      <ScopePeriodFilters values={values} period={filters} update={update} testIdPrefix="enf-figures" />
       {figures.error && (
         <Alert type="error" showIcon message={errorText(figures.error)} style={{ marginBottom: 12 }} />
       )}

@@ -4,3 +4,4 @@ export { OrgTreeSelect } from './OrgTreeSelect';
 export { RegionFormModal } from './RegionFormModal';
 export { RegionTree } from './RegionTree';
 export { RegionTreeSelect } from './RegionTreeSelect';
+export { ScopePeriodFilters } from './ScopePeriodFilters';
